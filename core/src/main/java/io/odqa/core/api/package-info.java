@@ -1,0 +1,2 @@
+/** Wire types shared by every service's REST API. */
+package io.odqa.core.api;

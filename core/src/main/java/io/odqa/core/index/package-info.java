@@ -1,0 +1,5 @@
+/**
+ * The Lucene schema of a collection's passage index, shared by the writer (ingest) and the
+ * searcher (qa-service) so that both analyse text the same way.
+ */
+package io.odqa.core.index;

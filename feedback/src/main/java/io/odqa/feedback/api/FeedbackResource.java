@@ -1,0 +1,76 @@
+package io.odqa.feedback.api;
+
+import io.odqa.core.model.CollectionName;
+import io.odqa.core.model.FeedbackEvent;
+import io.odqa.feedback.store.FeedbackStore;
+import io.odqa.feedback.store.StoredFeedback;
+import io.odqa.feedback.stream.FeedbackPublisher;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code POST /api/v1/feedback} publishes an event to the feedback topic and answers 202 once
+ * Kafka has it; {@code GET /api/v1/feedback/{eventId}} shows it after the consumer stored it.
+ */
+@Path("/api/v1/feedback")
+public class FeedbackResource {
+  private final FeedbackPublisher publisher;
+  private final FeedbackStore store;
+
+  FeedbackResource(FeedbackPublisher publisher, FeedbackStore store) {
+    this.publisher = publisher;
+    this.store = store;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public CompletionStage<Response> submit(
+      @Valid @NotNull(message = "request body is empty") FeedbackRequest request) {
+    FeedbackEvent event = toEvent(request);
+    return publisher.publish(event).handle((published, error) -> {
+      if (error != null) {
+        // Not acknowledged: the event may be lost, so the client must retry (same eventId).
+        throw new ServiceUnavailableException(
+            "the feedback topic did not acknowledge the event; retry with eventId "
+                + event.eventId(), (Long) null);
+      }
+      return Response.accepted(Map.of("eventId", published.eventId(), "status", "published"))
+          .location(URI.create("/api/v1/feedback/" + published.eventId())).build();
+    });
+  }
+
+  @GET
+  @Path("/{eventId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public StoredFeedback get(@PathParam("eventId") String eventId) {
+    return store.find(eventId).orElseThrow(
+        () -> new NotFoundException("no stored feedback with eventId " + eventId));
+  }
+
+  private static FeedbackEvent toEvent(FeedbackRequest r) {
+    try {
+      String id = r.eventId() == null ? UUID.randomUUID().toString() : r.eventId();
+      return new FeedbackEvent(id, CollectionName.orDefault(r.collection()).value(), r.question(),
+          r.answer(), r.verdict(), r.passageId(), r.correctAnswer(), r.configVersion(),
+          r.modelVersion(), System.currentTimeMillis());
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+}

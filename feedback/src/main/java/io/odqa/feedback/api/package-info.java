@@ -1,0 +1,2 @@
+/** The feedback REST API: thin resources over the publisher and the store. */
+package io.odqa.feedback.api;

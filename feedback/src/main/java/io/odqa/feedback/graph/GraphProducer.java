@@ -1,0 +1,22 @@
+package io.odqa.feedback.graph;
+
+import io.odqa.feedback.FeedbackConfig;
+import io.odqa.kg.GraphClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+
+/** Owns the service's one {@link GraphClient} and closes it on shutdown. */
+@ApplicationScoped
+public class GraphProducer {
+
+  @Produces
+  @ApplicationScoped
+  GraphClient graphClient(FeedbackConfig config) {
+    return GraphClient.connect(config.neo4j());
+  }
+
+  void close(@Disposes GraphClient graph) {
+    graph.close();
+  }
+}

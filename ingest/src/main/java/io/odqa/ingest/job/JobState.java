@@ -1,0 +1,51 @@
+package io.odqa.ingest.job;
+
+import io.odqa.ingest.source.ItemError;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of a job, as stored in {@code job.json} and returned by the API.
+ *
+ * @param id job id
+ * @param collection target collection
+ * @param status life-cycle state
+ * @param total documents accepted into the job
+ * @param processed documents written so far (committed to Lucene and Neo4j)
+ * @param counters named counts: accepted, empty, malformed, oversized, documents, passages
+ * @param errors the rejected items (at most {@link #MAX_ERRORS} are kept)
+ * @param error why the job failed, or null
+ * @param createdAt when the job was accepted
+ * @param updatedAt when the job last changed
+ */
+public record JobState(String id, String collection, JobStatus status, long total,
+    long processed, Map<String, Long> counters, List<ItemError> errors, String error,
+    Instant createdAt, Instant updatedAt) {
+  /** Rejected items listed in a job; the counters still count all of them. */
+  public static final int MAX_ERRORS = 100;
+
+  public JobState {
+    counters = new TreeMap<>(counters);
+    errors = List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
+  }
+
+  /** Fraction of the accepted documents processed, in [0, 1]. */
+  public double progress() {
+    return total == 0 ? 1.0 : (double) processed / total;
+  }
+
+  JobState withStatus(JobStatus next, String why) {
+    return new JobState(id, collection, next, total, processed, counters, errors, why,
+        createdAt, Instant.now());
+  }
+
+  JobState withBatch(long documents, long passages) {
+    Map<String, Long> next = new TreeMap<>(counters);
+    next.merge("documents", documents, Long::sum);
+    next.merge("passages", passages, Long::sum);
+    return new JobState(id, collection, status, total, processed + documents, next, errors,
+        error, createdAt, Instant.now());
+  }
+}

@@ -1,0 +1,78 @@
+package io.odqa.kg;
+
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+/**
+ * The application's one {@link Driver}, plus short sessions on the configured database.
+ * Creating a client does not contact the server, so a service starts even while Neo4j is down
+ * and reports it through {@link #isAvailable()}.
+ */
+public final class GraphClient implements AutoCloseable {
+  private final Driver driver;
+  private final String database;
+
+  private GraphClient(Driver driver, String database) {
+    this.driver = driver;
+    this.database = database;
+  }
+
+  /** Creates the driver for {@code settings}; no connection is made until the first query. */
+  public static GraphClient connect(Neo4jSettings settings) {
+    // A server with auth disabled accepts any basic credentials, so one code path serves both.
+    AuthToken auth = AuthTokens.basic(settings.user(), settings.password());
+    Config config = Config.builder()
+        .withConnectionTimeout(5, TimeUnit.SECONDS)
+        .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
+        .withMaxTransactionRetryTime(15, TimeUnit.SECONDS)
+        .withoutEncryption()
+        .build();
+    return new GraphClient(GraphDatabase.driver(settings.uri(), auth, config), settings.database());
+  }
+
+  /** Runs {@code work} in a write transaction; it may be retried, so it must be idempotent. */
+  public <T> T write(TransactionCallback<T> work) {
+    try (Session session = session()) {
+      return session.executeWrite(work);
+    }
+  }
+
+  /** Runs {@code work} in a read transaction. */
+  public <T> T read(TransactionCallback<T> work) {
+    try (Session session = session()) {
+      return session.executeRead(work);
+    }
+  }
+
+  /** True when the server answers and the credentials are accepted. */
+  public boolean isAvailable() {
+    try {
+      driver.verifyConnectivity();
+      return true;
+    } catch (Neo4jException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** The database every query of this client runs against. */
+  public String database() {
+    return database;
+  }
+
+  private Session session() {
+    return driver.session(SessionConfig.forDatabase(database));
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Constraints and indexes of the graph, applied idempotently at service start. */
+package io.odqa.kg.schema;

@@ -1,0 +1,31 @@
+package io.odqa.qa.config;
+
+import io.odqa.core.model.PipelineConfig;
+import io.odqa.qa.QaConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Holds the current {@link PipelineConfig}. A request reads it once at its start and uses that
+ * snapshot throughout, so a swap never mixes two configs within one answer.
+ */
+@ApplicationScoped
+public class PipelineConfigs {
+  private final AtomicReference<PipelineConfig> current;
+
+  PipelineConfigs(QaConfig config) {
+    QaConfig.Pipeline p = config.pipeline();
+    current = new AtomicReference<>(
+        new PipelineConfig(p.version(), p.topK(), p.bm25K1(), p.bm25B(), p.titleBoost()));
+  }
+
+  /** The config in force now. */
+  public PipelineConfig current() {
+    return current.get();
+  }
+
+  /** Makes {@code next} the config in force and returns the one it replaced. */
+  public PipelineConfig swap(PipelineConfig next) {
+    return current.getAndSet(next);
+  }
+}

@@ -1,0 +1,16 @@
+package io.odqa.qa.retrieve;
+
+import io.odqa.core.model.CollectionName;
+import io.odqa.core.model.PipelineConfig;
+import java.util.List;
+
+/** Finds the passages of a collection that best match a question. */
+public interface Retriever {
+  /**
+   * Returns at most {@code k} passages by descending score, ties broken by ascending passage id.
+   *
+   * @throws UnknownCollectionException when the collection has no index
+   */
+  List<ScoredPassage> retrieve(CollectionName collection, AnalyzedQuestion question, int k,
+      PipelineConfig config);
+}

@@ -1,0 +1,121 @@
+package io.odqa.qa;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.odqa.core.index.PassageIndexWriter;
+import io.odqa.core.model.Document;
+import io.odqa.core.text.SentenceChunker;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Questions over a real on-disk Lucene index written the way the ingest service writes it. */
+@QuarkusTest
+class AskResourceTest {
+  private static final String PROBLEM = "application/problem+json";
+  private static final String HOPPER = "Grace Hopper led the team that built the first COBOL "
+      + "compiler. Her work made programs readable by people.";
+
+  @Inject QaConfig config;
+
+  private final String collection = "qa-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void writeIndex() throws IOException {
+    write(new Document("hopper", "Grace Hopper", HOPPER),
+        new Document("turing", "Alan Turing", "Alan Turing described a universal machine in 1936."),
+        new Document("twin-b", "", "Identical twins share one text."),
+        new Document("twin-a", "", "Identical twins share one text."));
+  }
+
+  @Test
+  void returnsTopPassageWithExactOffsets() {
+    JsonPath body = ask("{\"question\": \"Who built the first COBOL compiler?\", "
+        + "\"collection\": \"" + collection + "\", \"topK\": 2}")
+        .then().statusCode(200)
+        .body("answers", hasSize(1))
+        .body("answers[0].source", equalTo("passage"))
+        .body("answers[0].docId", equalTo("hopper"))
+        .body("answers[0].passageId", equalTo("hopper::p0"))
+        .body("configVersion", equalTo(given().get("/api/v1/config").path("version")))
+        .body("modelVersion", equalTo("none"))
+        .body("timings", hasKey("retrieve"))
+        .body("timings", hasKey("total"))
+        .extract().jsonPath();
+    int start = body.getInt("answers[0].start");
+    int end = body.getInt("answers[0].end");
+    assertEquals(HOPPER.substring(start, end), body.getString("answers[0].text"));
+  }
+
+  @Test
+  void tiesAreBrokenByPassageId() {
+    ask("{\"question\": \"identical twins\", \"collection\": \"" + collection + "\"}")
+        .then().statusCode(200)
+        .body("answers.passageId", contains("twin-a::p0", "twin-b::p0"));
+  }
+
+  @Test
+  void querySyntaxInAQuestionIsJustText() {
+    ask("{\"question\": \"turing AND (machine OR \\\"x\\\")~2 ^3 title:* [1 TO 2] \\\\ /re/\", "
+        + "\"collection\": \"" + collection + "\"}")
+        .then().statusCode(200).body("answers[0].docId", equalTo("turing"));
+  }
+
+  @Test
+  void newCommitsAreSearchableWithoutRestart() throws IOException {
+    String question = "{\"question\": \"quantum chromodynamics\", \"collection\": \"" + collection + "\"}";
+    ask(question).then().statusCode(200).body("answers", hasSize(0));
+    write(new Document("qcd", "", "Quantum chromodynamics describes the strong interaction."));
+    ask(question).then().statusCode(200).body("answers[0].docId", equalTo("qcd"));
+  }
+
+  @Test
+  void badRequestsGetProblemBodies() {
+    ask("").then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("request body is empty"));
+    ask("{\"question\": ").then().statusCode(400).contentType(PROBLEM);
+    ask("{\"collection\": \"x\"}").then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("question must be a non-blank string"));
+    ask("{\"question\": \"" + "q".repeat(1001) + "\"}").then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("question must be at most 1000 characters"));
+    ask("{\"question\": \"q\", \"topK\": 0}").then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("topK must be in [1, 100]"));
+    ask("{\"question\": \"q\", \"collection\": \"../etc\"}").then().statusCode(400)
+        .contentType(PROBLEM).body("detail", containsString("collection must match"));
+    ask("{\"question\": \"q\", \"collection\": \"never-ingested\"}").then().statusCode(404)
+        .contentType(PROBLEM).body("detail", containsString("never-ingested has no index"));
+  }
+
+  @Test
+  void plainTextAnswersForTheCli() {
+    given().contentType("application/json").accept("text/plain")
+        .body("{\"question\": \"universal machine\", \"collection\": \"" + collection + "\"}")
+        .post("/api/v1/ask").then().statusCode(200)
+        .body(containsString("1. ["), containsString("turing::p0 [0,50)"));
+  }
+
+  private io.restassured.response.Response ask(String json) {
+    return given().contentType("application/json").body(json).post("/api/v1/ask");
+  }
+
+  private void write(Document... documents) throws IOException {
+    SentenceChunker chunker = new SentenceChunker(500, 0);
+    try (PassageIndexWriter writer =
+        PassageIndexWriter.open(config.dataDir().resolve("index").resolve(collection))) {
+      for (Document d : documents) {
+        writer.upsert(d.id(), d.title(), chunker.chunk(d));
+      }
+      writer.commit();
+    }
+  }
+
+}
