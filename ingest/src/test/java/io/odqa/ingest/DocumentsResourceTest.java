@@ -14,6 +14,7 @@ import io.odqa.kg.GraphClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class DocumentsResourceTest {
         "{\"id\": \"huge\", \"text\": \"" + "x ".repeat(10_001) + "\"}",
         "{\"id\": 42, \"text\": \"Numbers are fine as ids.\"}");
 
-    JsonPath submitted = given().contentType("application/x-ndjson").body(body)
+    JsonPath submitted = given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
         .queryParam("collection", collection)
         .when().post("/api/v1/documents")
         .then().statusCode(202)
@@ -79,7 +80,7 @@ class DocumentsResourceTest {
     assertEquals(2L, count("MATCH (:Document {collection: $c})-[:HAS_PASSAGE]->(p:Passage) RETURN count(p)"));
 
     // The same batch again: still one copy of everything.
-    String again = given().contentType("application/x-ndjson").body(body)
+    String again = given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
         .queryParam("collection", collection).post("/api/v1/documents")
         .then().statusCode(202).extract().path("jobId");
     awaitDone(again);

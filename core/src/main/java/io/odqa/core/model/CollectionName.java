@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
  * used as directory names, so they are restricted to lower-case letters, digits, '-' and '_'.
  */
 public record CollectionName(String value) {
+  // Declared before DEFAULT: static fields initialise in order, and DEFAULT's check uses it.
+  private static final Pattern LEGAL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
   /** The collection used when a request names none. */
   public static final CollectionName DEFAULT = new CollectionName("default");
-
-  private static final Pattern LEGAL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   public CollectionName {
     if (value == null || !LEGAL.matcher(value).matches()) {
