@@ -33,6 +33,28 @@ public interface IngestConfig {
 
     /** Passage size and overlap. */
     Chunk chunk();
+
+    /** Triples per Neo4j transaction when importing structured triples. */
+    @WithDefault("10000")
+    int tripleBatchSize();
+
+    /** Most triples one request may carry. */
+    @WithDefault("2000000")
+    int maxTriplesPerRequest();
+
+    /** Triple extraction from passage text. */
+    Extract extract();
+  }
+
+  /** Settings of open information extraction. */
+  interface Extract {
+    /** Whether passages are run through the triple extractor. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Extracted triples below this confidence are not stored. */
+    @WithDefault("0.5")
+    double minConfidence();
   }
 
   /** Settings of the sentence chunker. */

@@ -79,11 +79,13 @@ class DocumentsResourceTest {
     assertEquals(2L, count("MATCH (d:Document {collection: $c}) RETURN count(d)"));
     assertEquals(2L, count("MATCH (:Document {collection: $c})-[:HAS_PASSAGE]->(p:Passage) RETURN count(p)"));
 
-    // The same batch again: still one copy of everything.
+    // The same batch again: a no-op by content hash, still one copy of everything.
     String again = given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
         .queryParam("collection", collection).post("/api/v1/documents")
         .then().statusCode(202).extract().path("jobId");
-    awaitDone(again);
+    JsonPath second = awaitDone(again);
+    assertEquals(2, second.getInt("counters.skipped_unchanged"));
+    assertEquals(0, second.getInt("counters.documents"));
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
       assertEquals(2, reader.numDocs());
     }
@@ -137,6 +139,57 @@ class DocumentsResourceTest {
         .then().statusCode(415).contentType(PROBLEM);
     given().get("/api/v1/jobs/no-such-job")
         .then().statusCode(404).contentType(PROBLEM).body("detail", equalTo("no job with id no-such-job"));
+  }
+
+  @Test
+  void markdownHtmlBeirAndBadBytes() {
+    String md = given().contentType("text/markdown").queryParam("collection", collection)
+        .queryParam("id", "notes.md")
+        .body("# Lucene notes\n\nLucene was written by **Doug Cutting**.\n".getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/documents").then().statusCode(202).extract().path("jobId");
+    String html = given().contentType("text/html").queryParam("collection", collection)
+        .queryParam("id", "page.html")
+        .body("<html><head><title>Kafka</title><script>var x=1;</script></head><body><p>Kafka is a log.</p><p>It was built at <b>LinkedIn</b>.</p></body></html>")
+        .post("/api/v1/documents").then().statusCode(202).extract().path("jobId");
+    byte[] beir = ("{\"_id\": \"MED-1\", \"title\": \"t\", \"text\": \"Vitamin D.\"}\n"
+        + "{\"_id\": \"MED-2\", \"text\": \"bad \u0000\"}\n").getBytes(StandardCharsets.UTF_8);
+    byte[] withBadUtf8 = java.util.Arrays.copyOf(beir, beir.length + 40);
+    byte[] tail = "{\"_id\": \"MED-3\", \"text\": \"x\u00ff\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(tail, 0, withBadUtf8, beir.length, tail.length);
+    given().contentType("application/octet-stream").queryParam("format", "beir")
+        .queryParam("collection", collection)
+        .body(java.util.Arrays.copyOf(withBadUtf8, beir.length + tail.length))
+        .post("/api/v1/documents").then().statusCode(202).body("accepted", equalTo(1))
+        .body("errors[0].message", containsString("binary content (a NUL byte"))
+        .body("errors[1].message", equalTo("invalid UTF-8 at byte 27"));
+    awaitDone(md);
+    awaitDone(html);
+    assertEquals("Lucene notes", graph.read(tx -> tx.run(
+        "MATCH (d:Document {collection: $c, id: 'notes.md'}) RETURN d.title", Map.of("c", collection))
+        .single().get(0).asString()));
+    assertEquals(41L, count("MATCH (d:Document {id: 'page.html', collection: $c}) RETURN d.length"),
+        "markup and script stripped: \"Kafka is a log.\\nIt was built at LinkedIn.\"");
+    given().contentType("text/plain").queryParam("collection", collection).queryParam("id", "bin")
+        .body(new byte[] {'a', 0, 'b'}).post("/api/v1/documents")
+        .then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("request body: binary content (a NUL byte at byte 1)"));
+  }
+
+  @Test
+  void deleteRemovesPassagesAndTriples() throws Exception {
+    String id = given().contentType("application/json").queryParam("collection", collection)
+        .body("{\"id\": \"d\", \"text\": \"Doug Cutting created Lucene in 1999.\"}")
+        .post("/api/v1/documents").then().statusCode(202).extract().path("jobId");
+    assertTrue(awaitDone(id).getInt("counters.triples") >= 1, "a triple was extracted");
+    given().queryParam("collection", collection).delete("/api/v1/documents/d")
+        .then().statusCode(200).body("deleted", equalTo(true));
+    assertEquals(0L, count("MATCH (n {collection: $c}) RETURN count(n)"));
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(
+        config.dataDir().resolve("index").resolve(collection)))) {
+      assertEquals(0, reader.numDocs());
+    }
+    given().queryParam("collection", collection).delete("/api/v1/documents/d")
+        .then().statusCode(404).contentType(PROBLEM);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.odqa.core.text.SentenceChunker;
 import io.odqa.kg.schema.GraphSchema;
 import io.odqa.kg.write.DocumentGraphWriter;
 import io.odqa.kg.write.DocumentGraphWriter.DocumentPassages;
+import io.odqa.kg.write.ExtractedFact;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,13 +46,41 @@ class DocumentGraphWriterTest {
 
     writer.upsert(COLLECTION, batch);
     writer.upsert(COLLECTION, batch);
-    assertEquals(2, count("MATCH (d:Document {collection: $c}) RETURN count(d)"));
-    assertEquals(3, count("MATCH (:Document {collection: $c})-[:HAS_PASSAGE]->(p) RETURN count(p)"));
+    assertEquals(2, count("MATCH (d:Document {collection: $c}) WHERE d.id IN ['d1', 'd2'] RETURN count(d)"));
+    assertEquals(3, count("MATCH (d:Document {collection: $c})-[:HAS_PASSAGE]->(p) WHERE d.id IN ['d1', 'd2'] RETURN count(p)"));
 
     Document v2 = new Document("d1", "Title", "Only one sentence now.");
     writer.upsert(COLLECTION, List.of(new DocumentPassages(v2, chunker.chunk(v2))));
-    assertEquals(2, count("MATCH (p:Passage {collection: $c}) RETURN count(p)"));
+    assertEquals(2, count("MATCH (p:Passage {collection: $c}) WHERE p.docId IN ['d1', 'd2'] RETURN count(p)"));
     assertEquals(22, count("MATCH (p:Passage {collection: $c, id: 'd1::p0'}) RETURN p.end"));
+  }
+
+  @Test
+  void extractedRelationsCarryProvenanceAndDeleteRemovesOrphans() {
+    DocumentGraphWriter writer = new DocumentGraphWriter(graph);
+    Document doc = new Document("lucene", "", "Doug Cutting created Lucene. Lucene powers Solr.");
+    Document other = new Document("solr", "", "Solr uses Lucene.");
+    List<ExtractedFact> facts = List.of(
+        new ExtractedFact("lucene::p0", "Doug Cutting", 0, 12, "created", "Lucene", 21, 27, 0.9),
+        new ExtractedFact("lucene::p0", "Lucene", 29, 35, "powers", "Solr", 43, 47, 0.8));
+    SentenceChunker chunker = new SentenceChunker(500, 0);
+    DocumentGraphWriter.Written written = writer.upsert(COLLECTION, List.of(
+        new DocumentPassages(doc, chunker.chunk(doc), facts),
+        new DocumentPassages(other, chunker.chunk(other), List.of(
+            new ExtractedFact("solr::p0", "Solr", 0, 4, "uses", "Lucene", 10, 16, 0.7)))));
+    assertEquals(3, written.relations());
+    assertEquals(3, written.entities());
+    assertEquals(12L, count("MATCH (:Entity {name: 'Doug Cutting', collection: $c})-[r:created]->"
+        + "(:Entity {name: 'Lucene'}) RETURN r.headEnd"));
+    assertEquals(doc.contentHash(), writer.contentHashes(COLLECTION, List.of("lucene")).get("lucene"));
+
+    writer.delete(COLLECTION, List.of("lucene"));
+    assertEquals(0L, count("MATCH (d:Document {collection: $c, id: 'lucene'}) RETURN count(d)"));
+    assertEquals(0L, count("MATCH (e:Entity {collection: $c, name: 'Doug Cutting'}) RETURN count(e)"),
+        "an entity only the deleted document mentioned is removed");
+    assertEquals(1L, count("MATCH (:Entity {collection: $c, name: 'Solr'})-[r:uses]->() RETURN count(r)"),
+        "the other document's relations stay");
+    assertEquals(2L, count("MATCH (e:Entity {collection: $c}) WHERE e.name IN ['Solr', 'Lucene'] RETURN count(e)"));
   }
 
   private long count(String cypher) {

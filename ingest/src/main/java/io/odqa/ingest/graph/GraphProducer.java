@@ -3,6 +3,7 @@ package io.odqa.ingest.graph;
 import io.odqa.ingest.IngestConfig;
 import io.odqa.kg.GraphClient;
 import io.odqa.kg.write.DocumentGraphWriter;
+import io.odqa.kg.write.FactGraphWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -25,5 +26,11 @@ public class GraphProducer {
   @ApplicationScoped
   DocumentGraphWriter documentGraphWriter(GraphClient graph) {
     return new DocumentGraphWriter(graph);
+  }
+
+  @Produces
+  @ApplicationScoped
+  FactGraphWriter factGraphWriter(GraphClient graph) {
+    return new FactGraphWriter(graph);
   }
 }

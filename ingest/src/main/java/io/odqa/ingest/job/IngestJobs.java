@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odqa.core.model.CollectionName;
 import io.odqa.core.model.Document;
 import io.odqa.ingest.IngestConfig;
+import io.odqa.ingest.source.ItemError;
 import io.odqa.ingest.source.ParsedBatch;
+import io.odqa.ingest.source.ParsedTriples;
+import io.odqa.kg.write.Fact;
+import io.odqa.kg.write.FactGraphWriter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +40,9 @@ public class IngestJobs {
 
   private final JobStore store;
   private final BatchWriter writer;
+  private final FactGraphWriter factWriter;
   private final int batchSize;
+  private final int tripleBatchSize;
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
   /** Set on shutdown: the worker stops between batches and the job resumes on restart. */
   private volatile boolean stopping;
@@ -45,10 +52,13 @@ public class IngestJobs {
     return t;
   });
 
-  IngestJobs(IngestConfig config, ObjectMapper mapper, BatchWriter writer) {
+  IngestJobs(IngestConfig config, ObjectMapper mapper, BatchWriter writer,
+      FactGraphWriter factWriter) {
     this.store = new JobStore(config.dataDir().resolve("jobs"), mapper);
     this.writer = writer;
+    this.factWriter = factWriter;
     this.batchSize = config.ingest().batchSize();
+    this.tripleBatchSize = config.ingest().tripleBatchSize();
   }
 
   /** Resumes every job that a previous process left queued or running. */
@@ -58,7 +68,7 @@ public class IngestJobs {
     for (JobState job : saved) {
       jobs.put(job.id(), job);
       if (job.status().unfinished()) {
-        LOG.infof("resuming job %s at %d/%d documents", job.id(), job.processed(), job.total());
+        LOG.infof("resuming job %s at %d/%d items", job.id(), job.processed(), job.total());
         worker.submit(() -> run(job.id()));
       }
     }
@@ -72,18 +82,25 @@ public class IngestJobs {
 
   /** Spools the valid documents of {@code batch} as a new job and queues it. */
   public JobState submit(CollectionName collection, ParsedBatch batch) {
+    return submit(JobKind.DOCUMENTS, collection, batch.documents(), batch.errors(), Map.of(
+        "empty", batch.count("empty"), "oversized", batch.count("oversized")));
+  }
+
+  /** Spools the valid triples of {@code triples} as a new job and queues it. */
+  public JobState submit(CollectionName collection, ParsedTriples triples) {
+    return submit(JobKind.TRIPLES, collection, triples.facts(), triples.errors(), Map.of());
+  }
+
+  private JobState submit(JobKind kind, CollectionName collection, List<?> items,
+      List<ItemError> errors, Map<String, Long> extra) {
     Instant now = Instant.now();
-    Map<String, Long> counters = Map.of(
-        "accepted", (long) batch.documents().size(),
-        "empty", batch.count("empty"),
-        "malformed", batch.count("malformed"),
-        "oversized", batch.count("oversized"),
-        "documents", 0L,
-        "passages", 0L);
-    JobState job = new JobState(UUID.randomUUID().toString(), collection.value(),
-        JobStatus.QUEUED, batch.documents().size(), 0, counters, batch.errors(), null, now, now);
+    Map<String, Long> counters = new TreeMap<>(extra);
+    counters.put("accepted", (long) items.size());
+    counters.put("malformed", errors.stream().filter(e -> e.kind().equals("malformed")).count());
+    JobState job = new JobState(UUID.randomUUID().toString(), kind, collection.value(),
+        JobStatus.QUEUED, items.size(), 0, counters, errors, null, now, now);
     try {
-      store.create(job, batch.documents());
+      store.create(job, items);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot spool job " + job.id(), e);
     }
@@ -121,15 +138,16 @@ public class IngestJobs {
     }
     JobState job = update(jobs.get(id).withStatus(JobStatus.RUNNING, null));
     CollectionName collection = new CollectionName(job.collection());
-    try (BufferedReader lines = store.documents(id)) {
+    int size = job.kind() == JobKind.TRIPLES ? tripleBatchSize : batchSize;
+    try (BufferedReader lines = store.items(id)) {
       long skip = job.processed();
-      List<Document> batch = new ArrayList<>(batchSize);
+      List<String> batch = new ArrayList<>(size);
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (skip-- > 0) {
           continue;
         }
-        batch.add(store.document(line));
-        if (batch.size() == batchSize) {
+        batch.add(line);
+        if (batch.size() == size) {
           job = writeBatch(job, collection, batch);
           if (stopping) {
             LOG.infof("job %s paused at %d/%d for shutdown", id, job.processed(), job.total());
@@ -142,18 +160,32 @@ public class IngestJobs {
     } catch (IOException | RuntimeException e) {
       // Infrastructure failure (disk, Neo4j): the job stops at its last committed batch and
       // can be retried; nothing accepted is lost because the spool stays on disk.
-      LOG.errorf(e, "job %s failed at %d/%d documents", id, job.processed(), job.total());
+      LOG.errorf(e, "job %s failed at %d/%d items", id, job.processed(), job.total());
       update(jobs.get(id).withStatus(JobStatus.FAILED, String.valueOf(e.getMessage())));
     }
   }
 
-  private JobState writeBatch(JobState job, CollectionName collection, List<Document> batch)
+  private JobState writeBatch(JobState job, CollectionName collection, List<String> batch)
       throws IOException {
     if (batch.isEmpty()) {
       return job;
     }
-    long passages = writer.write(collection, batch);
-    JobState next = update(job.withBatch(batch.size(), passages));
+    Map<String, Long> deltas;
+    if (job.kind() == JobKind.TRIPLES) {
+      List<Fact> facts = new ArrayList<>(batch.size());
+      for (String line : batch) {
+        facts.add(store.item(line, Fact.class));
+      }
+      FactGraphWriter.Written written = factWriter.write(collection.value(), "kb", facts);
+      deltas = Map.of("triples", written.relations(), "entities", written.entities());
+    } else {
+      List<Document> documents = new ArrayList<>(batch.size());
+      for (String line : batch) {
+        documents.add(store.item(line, Document.class));
+      }
+      deltas = writer.write(collection, documents);
+    }
+    JobState next = update(job.withBatch(batch.size(), deltas));
     batch.clear();
     return next;
   }

@@ -10,17 +10,19 @@ import java.util.TreeMap;
  * An immutable snapshot of a job, as stored in {@code job.json} and returned by the API.
  *
  * @param id job id
+ * @param kind what the job ingests
  * @param collection target collection
  * @param status life-cycle state
- * @param total documents accepted into the job
- * @param processed documents written so far (committed to Lucene and Neo4j)
- * @param counters named counts: accepted, empty, malformed, oversized, documents, passages
+ * @param total items (documents or triples) accepted into the job
+ * @param processed items written so far (committed to Lucene and Neo4j)
+ * @param counters named counts: accepted, skipped_unchanged, empty, malformed, oversized,
+ *     documents, passages, triples, entities
  * @param errors the rejected items (at most {@link #MAX_ERRORS} are kept)
  * @param error why the job failed, or null
  * @param createdAt when the job was accepted
  * @param updatedAt when the job last changed
  */
-public record JobState(String id, String collection, JobStatus status, long total,
+public record JobState(String id, JobKind kind, String collection, JobStatus status, long total,
     long processed, Map<String, Long> counters, List<ItemError> errors, String error,
     Instant createdAt, Instant updatedAt) {
   /** Rejected items listed in a job; the counters still count all of them. */
@@ -37,15 +39,14 @@ public record JobState(String id, String collection, JobStatus status, long tota
   }
 
   JobState withStatus(JobStatus next, String why) {
-    return new JobState(id, collection, next, total, processed, counters, errors, why,
+    return new JobState(id, kind, collection, next, total, processed, counters, errors, why,
         createdAt, Instant.now());
   }
 
-  JobState withBatch(long documents, long passages) {
+  JobState withBatch(long items, Map<String, Long> deltas) {
     Map<String, Long> next = new TreeMap<>(counters);
-    next.merge("documents", documents, Long::sum);
-    next.merge("passages", passages, Long::sum);
-    return new JobState(id, collection, status, total, processed + documents, next, errors,
+    deltas.forEach((name, delta) -> next.merge(name, delta, Long::sum));
+    return new JobState(id, kind, collection, status, total, processed + items, next, errors,
         error, createdAt, Instant.now());
   }
 }

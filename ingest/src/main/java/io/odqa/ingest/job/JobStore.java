@@ -1,7 +1,6 @@
 package io.odqa.ingest.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.odqa.core.model.Document;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,12 +13,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Jobs on disk: {@code <root>/<id>/documents.jsonl} holds the accepted documents and
+ * Jobs on disk: {@code <root>/<id>/items.jsonl} holds the accepted documents or triples and
  * {@code <root>/<id>/job.json} the latest state. State files are replaced atomically, so a
  * crash leaves either the old state or the new one, never a torn file.
  */
 public final class JobStore {
-  private static final String DOCUMENTS = "documents.jsonl";
+  private static final String ITEMS = "items.jsonl";
   private static final String STATE = "job.json";
 
   private final Path root;
@@ -30,13 +29,13 @@ public final class JobStore {
     this.mapper = mapper;
   }
 
-  /** Spools {@code documents} and the initial state of a new job, durably. */
-  public void create(JobState state, List<Document> documents) throws IOException {
+  /** Spools {@code items} and the initial state of a new job. */
+  public void create(JobState state, List<?> items) throws IOException {
     Path dir = Files.createDirectories(root.resolve(state.id()));
-    Path spool = dir.resolve(DOCUMENTS);
+    Path spool = dir.resolve(ITEMS);
     try (BufferedWriter out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-      for (Document document : documents) {
-        out.write(mapper.writeValueAsString(document));
+      for (Object item : items) {
+        out.write(mapper.writeValueAsString(item));
         out.write('\n');
       }
     }
@@ -69,13 +68,13 @@ public final class JobStore {
     return jobs;
   }
 
-  /** Opens the spooled documents of job {@code id}, one JSON document per line. */
-  public BufferedReader documents(String id) throws IOException {
-    return Files.newBufferedReader(root.resolve(id).resolve(DOCUMENTS), StandardCharsets.UTF_8);
+  /** Opens the spooled items of job {@code id}, one JSON value per line. */
+  public BufferedReader items(String id) throws IOException {
+    return Files.newBufferedReader(root.resolve(id).resolve(ITEMS), StandardCharsets.UTF_8);
   }
 
-  /** Parses one spooled line. */
-  public Document document(String line) throws IOException {
-    return mapper.readValue(line, Document.class);
+  /** Parses one spooled line as a {@code type}. */
+  public <T> T item(String line, Class<T> type) throws IOException {
+    return mapper.readValue(line, type);
   }
 }

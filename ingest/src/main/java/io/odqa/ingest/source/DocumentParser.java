@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.odqa.core.model.Document;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Parses a request body of documents {@code {"id", "title"?, "text"}}: one JSON object, a JSON
- * array of them, or JSONL (one object per line). Whole-request problems (an empty body,
+ * array of them, JSONL (one object per line, {@code _id} accepted for BEIR), or one text,
+ * Markdown or HTML document. Bytes must be valid UTF-8. Whole-request problems (an empty body,
  * malformed JSON, too many documents) throw {@link BadRequestException}; per-item problems
  * become {@link ItemError}s and the other items go on.
  */
@@ -25,27 +27,43 @@ public final class DocumentParser {
     this.maxDocuments = maxDocuments;
   }
 
-  /** Parses {@code body}; {@code jsonLines} selects JSONL rather than one JSON value. */
-  public ParsedBatch parse(String body, boolean jsonLines) {
-    if (body == null || body.isBlank()) {
+  /**
+   * Parses {@code body} in {@code format}. For the single-document formats (text, Markdown,
+   * HTML) the id comes from {@code id}, and the title from {@code title} or the markup.
+   */
+  public ParsedBatch parse(byte[] body, Format format, String id, String title) {
+    if (body == null || new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
       throw new BadRequestException(400, "request body is empty: send a JSON document "
-          + "{\"id\", \"title\", \"text\"}, a JSON array of them, or JSONL", List.of());
+          + "{\"id\", \"title\", \"text\"}, a JSON array of them, JSONL, or one text document",
+          List.of());
     }
-    return jsonLines ? parseLines(body) : parseJson(body);
+    return switch (format) {
+      case JSON -> parseJson(decodeAll(body));
+      case JSONL -> parseLines(body);
+      case TEXT, MARKDOWN, HTML -> parseSingle(format, id, title, decodeAll(body));
+    };
   }
 
-  /** One plain-text document whose id and title come from elsewhere (the query string). */
-  public ParsedBatch parseText(String id, String title, String text) {
-    if (text == null || text.isEmpty()) {
-      throw new BadRequestException(400, "request body is empty: send the document text", List.of());
+  private static String decodeAll(byte[] body) {
+    Utf8.Decoded decoded = Utf8.decode(body, 0, body.length);
+    if (decoded.problem() != null) {
+      throw new BadRequestException(400, "request body: " + decoded.problem(), List.of());
     }
+    return decoded.text();
+  }
+
+  private ParsedBatch parseSingle(Format format, String id, String title, String raw) {
     if (id == null || id.isBlank()) {
-      throw new BadRequestException(400, "a text/plain document needs its id in the query: ?id=", List.of());
+      throw new BadRequestException(400, "a " + format.name().toLowerCase()
+          + " document needs its id in the query: ?id=", List.of());
     }
-    ObjectNode node = mapper.createObjectNode().put("id", id).put("text", text);
-    if (title != null) {
-      node.put("title", title);
-    }
+    MarkupCleaner.Cleaned cleaned = switch (format) {
+      case MARKDOWN -> MarkupCleaner.markdown(raw);
+      case HTML -> MarkupCleaner.html(raw);
+      default -> new MarkupCleaner.Cleaned("", raw);
+    };
+    ObjectNode node = mapper.createObjectNode().put("id", id).put("text", cleaned.text())
+        .put("title", title != null && !title.isBlank() ? title : cleaned.title());
     Collector collector = new Collector();
     collector.add(1, node);
     return collector.finish(true);
@@ -77,19 +95,30 @@ public final class DocumentParser {
     return collector.finish(false);
   }
 
-  private ParsedBatch parseLines(String body) {
+  private ParsedBatch parseLines(byte[] body) {
     Collector collector = new Collector();
-    String[] lines = body.split("\r?\n", -1);
     int items = 0;
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
+    int line = 0;
+    for (int from = 0; from < body.length; ) {
+      int to = from;
+      while (to < body.length && body[to] != '\n') {
+        to++;
+      }
+      line++;
+      Utf8.Decoded decoded = Utf8.decode(body, from, to);
+      from = to + 1;
+      if (decoded.text() != null && decoded.text().isBlank()) {
         continue;
       }
       checkCount(++items);
+      if (decoded.problem() != null) {
+        collector.reject(line, null, "malformed", decoded.problem());
+        continue;
+      }
       try {
-        collector.add(i + 1, mapper.readTree(lines[i]));
+        collector.add(line, mapper.readTree(decoded.text()));
       } catch (JsonProcessingException e) {
-        collector.reject(i + 1, null, "malformed", "malformed JSON: " + e.getOriginalMessage());
+        collector.reject(line, null, "malformed", "malformed JSON: " + e.getOriginalMessage());
       }
     }
     return collector.finish(false);
@@ -112,7 +141,8 @@ public final class DocumentParser {
         reject(item, null, "malformed", "expected a JSON object, got " + node.getNodeType().name().toLowerCase());
         return;
       }
-      JsonNode id = node.get("id");
+      // BEIR corpora name the id "_id".
+      JsonNode id = node.has("id") ? node.get("id") : node.get("_id");
       String idText = id != null && (id.isTextual() || id.isIntegralNumber()) ? id.asText() : null;
       if (idText == null || idText.isBlank() || idText.length() > Document.MAX_ID_LENGTH) {
         reject(item, null, "malformed", "id must be a non-blank string of at most "

@@ -10,14 +10,20 @@ import java.util.List;
  *
  * <p>Keys: a {@code Document} and a {@code Passage} are keyed by {@code uid}, which is
  * {@code collection + "/" + id}, because ids are unique only within a collection. A
- * {@code Feedback} event is keyed by {@code eventId}.
+ * {@code Feedback} event is keyed by {@code eventId}. An {@code Entity} is keyed by
+ * {@code collection + "/" + key}, where the key is its resolved name
+ * ({@link io.odqa.kg.resolve.EntityKey}).
  */
 public final class GraphSchema {
   static final List<String> STATEMENTS = List.of(
       "CREATE CONSTRAINT document_uid IF NOT EXISTS FOR (d:Document) REQUIRE d.uid IS UNIQUE",
       "CREATE CONSTRAINT passage_uid IF NOT EXISTS FOR (p:Passage) REQUIRE p.uid IS UNIQUE",
       "CREATE CONSTRAINT feedback_event_id IF NOT EXISTS FOR (f:Feedback) REQUIRE f.eventId IS UNIQUE",
-      "CREATE INDEX document_collection IF NOT EXISTS FOR (d:Document) ON (d.collection)");
+      "CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (e:Entity) REQUIRE e.uid IS UNIQUE",
+      "CREATE INDEX document_collection IF NOT EXISTS FOR (d:Document) ON (d.collection)",
+      "CREATE INDEX entity_collection IF NOT EXISTS FOR (e:Entity) ON (e.collection)",
+      // Entity linking searches names and every alias; Lucene-backed, so fuzzy and partial.
+      "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]");
 
   private GraphSchema() {}
 

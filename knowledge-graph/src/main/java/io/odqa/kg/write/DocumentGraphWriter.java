@@ -5,31 +5,74 @@ import io.odqa.core.model.Passage;
 import io.odqa.kg.GraphClient;
 import io.odqa.kg.schema.GraphSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.neo4j.driver.TransactionContext;
 
 /**
- * Writes {@code (:Document)-[:HAS_PASSAGE]->(:Passage)} subgraphs. Writing a document again
- * updates it in place and removes passages that the new version no longer has, so the graph
- * always mirrors the passage index.
+ * Writes documents as {@code (:Document)-[:HAS_PASSAGE]->(:Passage)<-[:MENTIONED_IN]-(:Entity)}
+ * plus the relations extracted from each passage. A batch is one transaction: the previous
+ * version of each document (passages, extracted relations, entities left orphaned) is purged,
+ * the new one written, and its content hash set last, so a crash leaves either the old version
+ * with its old hash or the new one with its new hash.
  */
 public final class DocumentGraphWriter {
+  private static final String HASHES = """
+      UNWIND $uids AS uid
+      MATCH (d:Document {uid: uid})
+      RETURN d.id AS id, d.contentHash AS hash
+      """;
+  private static final String PURGE_RELATIONS = """
+      UNWIND $uids AS uid
+      MATCH (:Document {uid: uid})-[:HAS_PASSAGE]->(p:Passage)<-[:MENTIONED_IN]-(:Entity)-[r]->(:Entity)
+      WHERE r.source = p.uid
+      WITH DISTINCT r
+      DELETE r
+      """;
+  private static final String PURGE_PASSAGES = """
+      UNWIND $uids AS uid
+      MATCH (:Document {uid: uid})-[:HAS_PASSAGE]->(p:Passage)
+      OPTIONAL MATCH (p)<-[:MENTIONED_IN]-(e:Entity)
+      WITH collect(DISTINCT p) AS passages, collect(DISTINCT e) AS entities
+      FOREACH (p IN passages | DETACH DELETE p)
+      WITH entities
+      UNWIND entities AS e
+      WITH e WHERE NOT (e)--()
+      DELETE e
+      """;
+  private static final String DELETE_DOCUMENTS = """
+      UNWIND $uids AS uid
+      MATCH (d:Document {uid: uid})
+      DETACH DELETE d
+      """;
   private static final String UPSERT = """
       UNWIND $docs AS doc
       MERGE (d:Document {uid: doc.uid})
-      SET d.id = doc.id, d.collection = $collection, d.title = doc.title,
-          d.length = doc.length, d.passageCount = size(doc.passages), d.updatedAt = datetime()
+      SET d.id = doc.id, d.collection = $collection, d.title = doc.title, d.length = doc.length,
+          d.passageCount = size(doc.passages), d.contentHash = doc.hash, d.updatedAt = datetime()
       WITH d, doc
-      OPTIONAL MATCH (d)-[:HAS_PASSAGE]->(old:Passage)
-      WHERE NOT old.uid IN [p IN doc.passages | p.uid]
-      DETACH DELETE old
-      WITH DISTINCT d, doc
       UNWIND doc.passages AS p
       MERGE (n:Passage {uid: p.uid})
       SET n.id = p.id, n.docId = doc.id, n.collection = $collection, n.ordinal = p.ordinal,
           n.start = p.start, n.end = p.end
       MERGE (d)-[:HAS_PASSAGE]->(n)
+      """;
+  private static final String MENTIONS = "UNWIND $rows AS m\n" + EntityRows.MERGE_ENTITY + """
+      WITH e, m
+      MATCH (p:Passage {uid: m.passageUid})
+      MERGE (e)-[x:MENTIONED_IN {start: m.start}]->(p)
+      SET x.end = m.end
+      """;
+  private static final String RELATIONS = """
+      UNWIND $rows AS row
+      MATCH (h:Entity {uid: row.hu})
+      MATCH (t:Entity {uid: row.tu})
+      MERGE (h)-[r:`%s` {source: row.source, headStart: row.hs, tailStart: row.ts}]->(t)
+      SET r.relation = row.relation, r.confidence = row.confidence, r.headEnd = row.he,
+          r.tailEnd = row.te
       """;
 
   private final GraphClient graph;
@@ -40,24 +83,109 @@ public final class DocumentGraphWriter {
     this.graph = graph;
   }
 
-  /** A document together with the passages it was split into. */
-  public record DocumentPassages(Document document, List<Passage> passages) {}
-
-  /** Upserts {@code batch} into {@code collection} in one transaction. */
-  public void upsert(String collection, List<DocumentPassages> batch) {
-    if (batch.isEmpty()) {
-      return;
+  /** A document, its passages, and the relations extracted from them. */
+  public record DocumentPassages(Document document, List<Passage> passages, List<ExtractedFact> facts) {
+    public DocumentPassages(Document document, List<Passage> passages) {
+      this(document, passages, List.of());
     }
+  }
+
+  /** What a batch wrote: extracted relations and entities created. */
+  public record Written(long relations, long entities) {}
+
+  /** The stored content hash of each of {@code docIds} that exists in {@code collection}. */
+  public Map<String, String> contentHashes(String collection, List<String> docIds) {
+    List<String> uids = docIds.stream().map(id -> GraphSchema.uid(collection, id)).toList();
+    return graph.read(tx -> {
+      Map<String, String> hashes = new HashMap<>();
+      tx.run(HASHES, Map.of("uids", uids)).forEachRemaining(
+          r -> hashes.put(r.get("id").asString(), r.get("hash").asString(null)));
+      return hashes;
+    });
+  }
+
+  /** Replaces each document of {@code batch} in {@code collection}, in one transaction. */
+  public Written upsert(String collection, List<DocumentPassages> batch) {
+    if (batch.isEmpty()) {
+      return new Written(0, 0);
+    }
+    ensureSchema();
+    List<String> uids = new ArrayList<>();
     List<Map<String, Object>> docs = new ArrayList<>(batch.size());
     for (DocumentPassages item : batch) {
+      uids.add(GraphSchema.uid(collection, item.document().id()));
       docs.add(row(collection, item));
     }
-    Map<String, Object> params = Map.of("collection", collection, "docs", docs);
+    return graph.write(tx -> {
+      purge(tx, uids);
+      tx.run(UPSERT, Map.of("collection", collection, "docs", docs)).consume();
+      return writeFacts(tx, collection, batch);
+    });
+  }
+
+  /** Deletes documents with their passages, extracted relations and orphaned entities. */
+  public long delete(String collection, List<String> docIds) {
+    List<String> uids = docIds.stream().map(id -> GraphSchema.uid(collection, id)).toList();
+    return graph.write(tx -> {
+      purge(tx, uids);
+      return (long) tx.run(DELETE_DOCUMENTS, Map.of("uids", uids)).consume().counters().nodesDeleted();
+    });
+  }
+
+  private void ensureSchema() {
     if (!schemaApplied) {
       GraphSchema.apply(graph);
       schemaApplied = true;
     }
-    graph.write(tx -> tx.run(UPSERT, params).consume());
+  }
+
+  private static void purge(TransactionContext tx, List<String> uids) {
+    tx.run(PURGE_RELATIONS, Map.of("uids", uids)).consume();
+    tx.run(PURGE_PASSAGES, Map.of("uids", uids)).consume();
+  }
+
+  private static Written writeFacts(TransactionContext tx, String collection,
+      List<DocumentPassages> batch) {
+    Map<String, Map<String, Object>> mentions = new LinkedHashMap<>();
+    Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
+    for (DocumentPassages item : batch) {
+      for (ExtractedFact f : item.facts()) {
+        String source = GraphSchema.uid(collection, f.passageId());
+        mentions.putIfAbsent(source + "@" + f.headStart(), mention(collection, source, f.head(), f.headStart(), f.headEnd()));
+        mentions.putIfAbsent(source + "@" + f.tailStart(), mention(collection, source, f.tail(), f.tailStart(), f.tailEnd()));
+        Map<String, Object> rel = new HashMap<>();
+        rel.put("hu", EntityRows.uid(collection, f.head()));
+        rel.put("tu", EntityRows.uid(collection, f.tail()));
+        rel.put("source", source);
+        rel.put("relation", f.relation());
+        rel.put("confidence", f.confidence());
+        rel.put("hs", f.headStart());
+        rel.put("he", f.headEnd());
+        rel.put("ts", f.tailStart());
+        rel.put("te", f.tailEnd());
+        byType.computeIfAbsent(EntityRows.type(f.relation()), k -> new ArrayList<>()).add(rel);
+      }
+    }
+    if (mentions.isEmpty()) {
+      return new Written(0, 0);
+    }
+    long entities = tx.run(MENTIONS, Map.of("rows", new ArrayList<>(mentions.values()),
+        "collection", collection)).consume().counters().nodesCreated();
+    long relations = 0;
+    for (Map.Entry<String, List<Map<String, Object>>> group : byType.entrySet()) {
+      relations += tx.run(RELATIONS.formatted(group.getKey()), Map.of("rows", group.getValue()))
+          .consume().counters().relationshipsCreated();
+    }
+    return new Written(relations, entities);
+  }
+
+  private static Map<String, Object> mention(String collection, String passageUid, String name,
+      int start, int end) {
+    Map<String, Object> row = new HashMap<>(EntityRows.entity(collection, name));
+    row.put("passageUid", passageUid);
+    row.put("start", start);
+    row.put("end", end);
+    return row;
   }
 
   private static Map<String, Object> row(String collection, DocumentPassages item) {
@@ -72,6 +200,7 @@ public final class DocumentGraphWriter {
     row.put("id", document.id());
     row.put("title", document.title());
     row.put("length", document.text().length());
+    row.put("hash", document.contentHash());
     row.put("passages", passages);
     return row;
   }
