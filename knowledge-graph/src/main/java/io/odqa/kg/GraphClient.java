@@ -1,5 +1,6 @@
 package io.odqa.kg;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -49,6 +50,16 @@ public final class GraphClient implements AutoCloseable {
   public <T> T read(TransactionCallback<T> work) {
     try (Session session = session()) {
       return session.executeRead(work);
+    }
+  }
+
+  /**
+   * Runs {@code cypher} in an auto-commit transaction, which {@code CALL { ... } IN
+   * TRANSACTIONS} requires; it is not retried, so use it for idempotent maintenance only.
+   */
+  public void autoCommit(String cypher, Map<String, Object> parameters) {
+    try (Session session = session()) {
+      session.run(cypher, parameters).consume();
     }
   }
 

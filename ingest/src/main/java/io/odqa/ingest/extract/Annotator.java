@@ -30,7 +30,10 @@ final class Annotator {
     return sentences.sentPosDetect(text);
   }
 
-  /** Token spans of {@code text.substring(sentence)}, relative to {@code text}, repaired by {@link TokenSpans}. */
+  /**
+   * Token spans of {@code text.substring(sentence)}, relative to {@code text}, repaired by
+   * {@link TokenSpans}.
+   */
   Span[] tokens(String text, Span sentence) {
     int offset = sentence.getStart();
     Span[] local = tokenizer.tokenizePos(text.substring(offset, sentence.getEnd()));

@@ -10,8 +10,11 @@ package io.odqa.ingest.extract;
  * @param article the trimmed leading article in lower case ({@code a}, {@code an},
  *     {@code the}), or empty
  * @param named whether the mention contains a proper noun or a number written in digits
+ * @param contextual whether the phrase is a definite common noun ("the city", "the fact")
+ *     whose referent only the surrounding text identifies; "of" extensions are not contextual
  */
-record Argument(int rawStart, int rawEnd, int start, int end, String article, boolean named) {
+record Argument(int rawStart, int rawEnd, int start, int end, String article, boolean named,
+    boolean contextual) {
 
   boolean indefinite() {
     return article.equals("a") || article.equals("an");

@@ -2,6 +2,7 @@ package io.odqa.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The argument noun phrases of one sentence, looked up by where they start or end.
@@ -9,17 +10,23 @@ import java.util.List;
  * <p>Rule: candidates are the chunker's NP chunks plus runs of proper nouns (NNP, NNPS) the
  * chunker left outside an NP; adjacent candidates that meet inside a proper-noun run are merged
  * (the chunker sometimes splits a name). Edge punctuation and a leading article are trimmed. A
- * phrase is rejected when it starts with an adverb ("only the Commission", "how much"), when
- * what remains starts with another determiner, a possessive or a wh-pronoun ("this", "some",
- * "his", "whose": anaphoric or quantified, so not a self-contained argument), when it does not
- * end in a noun or a number (pronoun-only phrases, "the first"), or when it holds a bracket or
- * quote (the chunker ran across a parenthetical). A phrase followed by "of" and another argument is extended over it ("capital of
- * France"), up to {@value #MAX_TOKENS} tokens. Common-noun phrases are kept here; the triple
- * finder requires at least one argument of a triple to be named.
+ * phrase is rejected when it starts with an adverb ("only the Commission", "how much"), when what
+ * remains starts with another determiner, a possessive or a wh-pronoun ("this", "some", "his",
+ * "whose": anaphoric or quantified, so not a self-contained argument), with an anaphoric adjective
+ * ("such", "same", "other", "former"), when it is a lone number word ("one"), when it does not end
+ * in a noun or a number (pronoun-only phrases, "the first"), or when it holds a bracket or quote
+ * (the chunker ran across a parenthetical). A phrase followed by "of" and another argument is
+ * extended over it ("capital of France"), up to {@value #MAX_TOKENS} tokens. Common-noun phrases
+ * are kept here, and a definite one without an "of" extension is marked {@link
+ * Argument#contextual()}; the triple finder refuses contextual arguments and requires at least one
+ * argument to be named.
  */
 final class Arguments {
   /** Longest argument, in tokens, after "of" extension. */
   static final int MAX_TOKENS = 12;
+
+  private static final Set<String> ANAPHORIC = Set.of(
+      "such", "same", "former", "latter", "aforementioned", "said", "other", "another");
 
   private final Argument[] byStart;
   private final Argument[] byEnd;
@@ -114,11 +121,14 @@ final class Arguments {
       article = s.lower(b);
       b++;
     }
-    if (b >= e || rejectedStart(s.tag(b)) || !(Pos.isNoun(s.tag(e - 1))
-        || s.tag(e - 1).equals("CD")) || hasInnerPunctuation(s, b, e)) {
+    if (b >= e || rejectedStart(s.tag(b)) || ANAPHORIC.contains(s.lower(b))
+        || !(Pos.isNoun(s.tag(e - 1)) || s.tag(e - 1).equals("CD"))
+        || hasInnerPunctuation(s, b, e) || (e - b == 1 && s.tag(b).equals("CD")
+            && !Pos.isDigitNumber(s.tag(b), s.token(b)))) {
       return null;
     }
-    return new Argument(rawStart, rawEnd, b, e, article, named(s, b, e));
+    boolean named = named(s, b, e);
+    return new Argument(rawStart, rawEnd, b, e, article, named, !named && article.equals("the"));
   }
 
   private static boolean rejectedStart(String tag) {
@@ -159,7 +169,7 @@ final class Arguments {
       if (a.end() == a.rawEnd() && of < s.size() && s.lower(of).equals("of") && next != null
           && next.end() - a.start() <= MAX_TOKENS) {
         best = new Argument(a.rawStart(), next.rawEnd(), a.start(), next.end(), a.article(),
-            a.named() || next.named());
+            a.named() || next.named(), false);
         all.add(best);
       }
       longestFrom[a.rawStart()] = best;

@@ -6,22 +6,41 @@ import java.util.Set;
  * Clause-level checks on one sentence that keep {@link SentenceTripleFinder} precise:
  *
  * <ul>
+ *   <li>neither argument may be {@link Argument#contextual()} ("the city");
  *   <li>a head must lie outside brackets and must not follow a preposition (it would be the
  *       object of a prepositional phrase, "the price of oil in Europe rose") or a non-finite
- *       verb (it would be that verb's object, "to travel the length of the Amazon was");
+ *       verb (it would be that verb's object, "to travel the length of the Amazon was") or a
+ *       conjunction after a noun (a cut coordination, "Festival and Parade is held");
  *   <li>a participle relation ("led by", "located at") needs a named head at the start of its
  *       clause, or it is a reduced relative clause on an unnamed or embedded noun;
- *   <li>a tail must lie outside brackets, and must not be followed by a finite verb (it would be
- *       the subject of a complement clause, "said Smith was"), a possessive, or another
- *       argument (double object "gave Westinghouse a patent", or a split chunk);
- *   <li>a light verb with a bare singular noun ("takes place", "make use") is an unfinished
- *       light-verb construction, not a relation with an argument.
+ *   <li>a tail must lie outside brackets and be followed only by what may follow a complete
+ *       noun phrase (see {@link #TAIL_FOLLOWERS}); not by "of" (an "of" extension that failed),
+ *       an infinitive (the tail is the subject of "ordered Jebe to hunt"), the next item of a
+ *       list ("partnerships with Ford, Chrysler, and GM"), or, for a number, a range ("90 to
+ *       95");
+ *   <li>a light verb or copula with a bare singular noun ("takes place", "is home"), or a bare
+ *       singular noun before a preposition ("come into contact with", "is in discussion with"),
+ *       is an unfinished light-verb construction, not a relation with an argument; a tail
+ *       followed by "been" belongs to a split verb group ("has since 1985 been").
+ *   <li>a relation skipped to over a relative pronoun needs a head without an "of" extension
+ *       (the pronoun may refer inside it); a participle relation needs a head that is not
+ *       itself an appositive or list item.
  * </ul>
  */
 final class Clauses {
-  private static final Set<String> LIGHT_NOT_BE = Set.of("take", "takes", "took", "taken",
+  private static final Set<String> LIGHT_VERBS = Set.of("is", "are", "was", "were", "be",
+      "been", "become", "becomes", "became","take", "takes", "took", "taken",
       "taking", "make", "makes", "made", "making", "play", "plays", "played", "playing", "give",
       "gives", "gave", "given", "giving", "pay", "pays", "paid", "get", "gets", "got");
+  /**
+   * What may follow a complete tail: end punctuation, a preposition, a conjunction, a relative
+   * pronoun, a participle, an adverb or a bracket. Anything else (a noun, a number, a
+   * determiner, a finite verb, a possessive, a colon) means the tail was cut short, is a first
+   * object ("gave Westinghouse a patent") or is the subject of a complement clause ("said
+   * Smith was").
+   */
+  private static final Set<String> TAIL_FOLLOWERS = Set.of(".", ",", ";", "(", "—", "IN", "TO",
+      "CC", "WDT", "WP", "WRB", "VBG", "VBN", "RB");
   /** Longest parenthetical skipped between a head and its relation, in tokens. */
   private static final int MAX_PARENTHETICAL = 12;
 
@@ -46,12 +65,14 @@ final class Clauses {
   }
 
   boolean canBeHead(Argument a) {
-    if (insideBrackets(a)) {
+    if (insideBrackets(a) || a.contextual()) {
       return false;
     }
     String before = a.rawStart() > 0 ? s.tag(a.rawStart() - 1) : "";
+    boolean cutCoordination = before.equals("CC") && a.rawStart() > 1
+        && Pos.isNoun(s.tag(a.rawStart() - 2));
     return !Pos.isPreposition(before) && !before.equals("VB") && !before.equals("VBG")
-        && !before.equals("VBN");
+        && !before.equals("VBN") && !cutCoordination;
   }
 
   /** Whether nothing but punctuation or a conjunction precedes the head in its clause. */
@@ -110,19 +131,38 @@ final class Clauses {
 
   boolean badTail(Relation r) {
     Argument tail = r.tail();
-    int next = tail.rawEnd();
-    if (insideBrackets(tail) || lightVerbWithBareNoun(r)) {
+    if (insideBrackets(tail) || tail.contextual() || lightVerbWithBareNoun(r)) {
       return true;
     }
-    return next < s.size() && (Pos.isFiniteVerb(s.tag(next)) || s.tag(next).equals("POS")
-        || args.startingAt(next) != null);
+    int next = tail.rawEnd();
+    if (next >= s.size()) {
+      return false;
+    }
+    String tag = s.tag(next);
+    boolean numberRange = s.tag(tail.end() - 1).equals("CD") && next + 1 < s.size()
+        && s.tag(next + 1).equals("CD");
+    boolean infinitive = tag.equals("TO") && next + 1 < s.size() && s.tag(next + 1).equals("VB");
+    boolean relationalNoun = Pos.isPreposition(tag) && bareSingularNoun(tail);
+    return !(TAIL_FOLLOWERS.contains(tag) || TAIL_FOLLOWERS.contains(s.token(next)))
+        || numberRange || infinitive || relationalNoun || s.lower(next).equals("of")
+        || s.lower(next).equals("been") || s.lower(next).equals("being") || listContinues(next);
+  }
+
+  private boolean bareSingularNoun(Argument a) {
+    return !a.named() && a.article().isEmpty() && a.end() - a.start() == 1
+        && s.tag(a.start()).equals("NN");
+  }
+
+  /** Whether a comma at {@code comma} starts the next item of a list ("Ford, Chrysler, and"). */
+  private boolean listContinues(int comma) {
+    Argument item = is(comma, ",") ? args.startingAt(comma + 1) : null;
+    return item != null && item.rawEnd() < s.size()
+        && (is(item.rawEnd(), ",") || s.tag(item.rawEnd()).equals("CC"));
   }
 
   private boolean lightVerbWithBareNoun(Relation r) {
-    Argument tail = r.tail();
-    return r.shape() == Relation.Shape.VERB && !tail.named() && tail.article().isEmpty()
-        && tail.end() - tail.start() == 1 && s.tag(tail.start()).equals("NN")
-        && LIGHT_NOT_BE.contains(s.lower(lastVerb(r)));
+    return r.shape() == Relation.Shape.VERB && bareSingularNoun(r.tail())
+        && LIGHT_VERBS.contains(s.lower(lastVerb(r)));
   }
 
   /** Whether the relation's first verb is a participle with no auxiliary before it. */
@@ -190,9 +230,25 @@ final class Clauses {
     return depth[a.start()] > 0 || depth[a.end() - 1] > 0;
   }
 
+  /** A lower-case relative pronoun, so that the "Who" of "Doctor Who" is not one. */
   private boolean isRelativePronoun(int i) {
     return i < s.size() && (s.tag(i).equals("WDT") || s.tag(i).equals("WP"))
-        && (s.lower(i).equals("who") || s.lower(i).equals("which") || s.lower(i).equals("that"));
+        && (s.token(i).equals("who") || s.token(i).equals("which") || s.token(i).equals("that"));
+  }
+
+  /** Whether the argument was extended over "of", so a relative clause may attach inside it. */
+  boolean extendedOverOf(Argument a) {
+    for (int i = a.start(); i < a.end(); i++) {
+      if (s.lower(i).equals("of")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the argument follows "X ," and so is itself an appositive or a list item. */
+  boolean followsArgumentAndComma(Argument a) {
+    return is(a.rawStart() - 1, ",") && args.endingAt(a.rawStart() - 1) != null;
   }
 
   private boolean isOpener(int i) {

@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * <ol>
  *   <li>lower-case; contractions expanded ("n't" → "not", "'s"/"'re" as verbs → "is"/"are");
- *   <li>adverbs dropped ("was originally written in" → "was written in"), except negation
- *       ("not", "never"), which changes the meaning;
+ *   <li>adverbs of time, order and focus dropped ("was originally written in" → "was written
+ *       in"); adverbs that can change the truth ("not", "usually", "nearly", "parallel") kept;
  *   <li>emphatic do-support dropped ("did create" → "create"), but kept with a negation ("did
  *       not create"), where dropping it would read badly;
  *   <li>a perfect auxiliary before a past participle dropped ("has won" → "won"), but "has
@@ -23,6 +23,15 @@ import java.util.Set;
  * No lemmatisation: tense and voice stay ("was open-sourced by").
  */
 final class RelationNormalizer {
+  /**
+   * Adverbs that set time, order or focus but not truth; every other adverb ("usually",
+   * "parallel", "nearly", "only") is kept because dropping it could make the triple false.
+   */
+  private static final Set<String> DROPPED_ADVERBS = Set.of("also", "originally", "later",
+      "first", "then", "now", "still", "currently", "formerly", "initially", "eventually",
+      "subsequently", "soon", "already", "recently", "officially", "immediately", "finally",
+      "once", "previously", "again", "further", "thus", "therefore", "however", "since",
+      "just", "even", "really", "actually", "ultimately", "quickly", "successfully", "briefly");
   private static final Set<String> DO = Set.of("do", "does", "did");
   private static final Set<String> HAVE = Set.of("have", "has", "had");
   private static final Set<String> BE = Set.of(
@@ -30,13 +39,16 @@ final class RelationNormalizer {
 
   private RelationNormalizer() {}
 
-  /** The normalised phrase of tokens {@code [from, to)}; {@code indefiniteTail} adds "a" after a lone copula. */
+  /**
+   * The normalised phrase of tokens {@code [from, to)}; {@code indefiniteTail} adds "a" after a
+   * lone copula.
+   */
   static String normalize(TaggedSentence s, int from, int to, boolean indefiniteTail) {
     List<String> words = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     for (int i = from; i < to; i++) {
       String w = expand(s.lower(i), s.tag(i));
-      if (Pos.isAdverb(s.tag(i)) && !Pos.isNegation(s.lower(i))) {
+      if (Pos.isAdverb(s.tag(i)) && DROPPED_ADVERBS.contains(s.lower(i))) {
         continue;
       }
       words.add(w);

@@ -65,7 +65,7 @@ final class SentenceTripleFinder {
   private void verbal(Argument head) {
     int from = clauses.relationStart(head);
     boolean skipped = from != head.rawEnd();
-    if (from < 0 || (skipped && !head.named())) {
+    if (from < 0 || (skipped && (!head.named() || clauses.extendedOverOf(head)))) {
       return;
     }
     Relation r = RelationMatcher.longestAt(s, classes, args, from);
@@ -73,7 +73,8 @@ final class SentenceTripleFinder {
       return;
     }
     boolean nonfinite = clauses.nonfinite(r);
-    if (nonfinite && !(head.named() && clauses.clauseInitial(head))) {
+    if (nonfinite && !(head.named() && clauses.clauseInitial(head)
+        && !clauses.followsArgumentAndComma(head))) {
       return;
     }
     String relation = RelationNormalizer.normalize(s, r.start(), r.end(), r.tail().indefinite());

@@ -106,7 +106,7 @@ public final class TripleParser {
       }
     }
     if (EntityKey.of(parts[0]).isEmpty() || EntityKey.of(parts[2]).isEmpty()) {
-      return "head and tail need a letter or digit";
+      return "head and tail must not be blank";
     }
     if (RelationType.of(parts[1]).isEmpty()) {
       return "relation needs a letter or digit";

@@ -21,10 +21,16 @@ public final class EntityKey {
 
   private EntityKey() {}
 
-  /** The key of {@code name}; empty when the name has no letters or digits. */
+  /**
+   * The key of {@code name}; empty only when the name is blank. A name without letters or
+   * digits (the film "$") is its own key, case-folded and trimmed.
+   */
   public static String of(String name) {
     String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
         .replace("&", " and ");
+    if (s.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      return s.strip().replaceAll("\\s+", " ");
+    }
     StringBuilder folded = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);

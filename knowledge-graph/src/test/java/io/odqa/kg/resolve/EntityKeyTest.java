@@ -21,6 +21,7 @@ class EntityKeyTest {
   void keepsDistinctNamesApart() {
     assertEquals("the matrix", EntityKey.of("The Matrix"));
     assertEquals("inc", EntityKey.of("Inc."));
-    assertEquals("", EntityKey.of("—!"));
+    assertEquals("$", EntityKey.of(" $ "));
+    assertEquals("", EntityKey.of("  "));
   }
 }

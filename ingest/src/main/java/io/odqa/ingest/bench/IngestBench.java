@@ -1,0 +1,172 @@
+package io.odqa.ingest.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.kg.GraphClient;
+import io.odqa.kg.Neo4jSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ingests SQuAD-open's corpus and MetaQA's KB through the running ingest service, then imports
+ * the same KB with a plain Neo4j {@code UNWIND ... MERGE} (the peer) on the same server, and
+ * prints throughput and the ratio to the peer. Collections {@code bench-squad} and
+ * {@code bench-metaqa} are emptied in Neo4j first, so each run writes everything.
+ */
+public final class IngestBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PEER = """
+      UNWIND $rows AS row
+      MERGE (h:BenchPeer {name: row.h})
+      MERGE (t:BenchPeer {name: row.t})
+      MERGE (h)-[:PEER_REL {type: row.r}]->(t)
+      """;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String ingestUrl;
+
+  private IngestBench(String ingestUrl) {
+    this.ingestUrl = ingestUrl;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = options(args);
+    Path data = Path.of(opts.getOrDefault("--data", "../shared/data"));
+    Path corpus = data.resolve("squad-open/corpus.jsonl");
+    Path kb = data.resolve("metaqa/kb.txt");
+    if (!Files.isRegularFile(corpus) || !Files.isRegularFile(kb)) {
+      System.err.println("bench ingest needs " + corpus + " and " + kb + "; skipping");
+      System.exit(2);
+    }
+    IngestBench bench = new IngestBench(opts.getOrDefault("--ingest-url", "http://127.0.0.1:8081"));
+    try (GraphClient graph = GraphClient.connect(settingsFromEnv())) {
+      for (String c : List.of("bench-squad", "bench-metaqa")) {
+        graph.autoCommit("MATCH (n {collection: $c}) CALL { WITH n DETACH DELETE n } "
+            + "IN TRANSACTIONS OF 10000 ROWS", Map.of("c", c));
+      }
+      Map<String, Object> result = new LinkedHashMap<>();
+      JsonNode docs = bench.run("/api/v1/documents?collection=bench-squad&format=squad", corpus);
+      JsonNode facts = bench.run("/api/v1/triples?collection=bench-metaqa&format=pipe", kb);
+      double peer = peer(graph, kb);
+      double docSeconds = docs.get("seconds").asDouble();
+      double kbSeconds = facts.get("seconds").asDouble();
+      long passages = docs.at("/counters/passages").asLong();
+      long kbTriples = facts.at("/counters/triples").asLong();
+      result.put("passages_per_s", round(passages / docSeconds));
+      result.put("triples_per_s", round(kbTriples / kbSeconds));
+      result.put("seconds", round(docSeconds + kbSeconds));
+      result.put("documents", docs.at("/counters/documents").asLong());
+      result.put("passages", passages);
+      result.put("extracted_triples", docs.at("/counters/triples").asLong());
+      result.put("kb_triples", kbTriples);
+      result.put("kb_entities", facts.at("/counters/entities").asLong());
+      result.put("peer_triples_per_s", round(peer));
+      result.put("triples_ratio_vs_peer", round(kbTriples / kbSeconds / peer));
+      print(result, opts.containsKey("--json"));
+    }
+  }
+
+  /** Posts {@code file} to {@code path}, waits for the job, returns its counters and seconds. */
+  private JsonNode run(String path, Path file) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + path))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+    if (posted.statusCode() != 202) {
+      throw new IllegalStateException(path + " answered " + posted.statusCode() + ": " + posted.body());
+    }
+    String job = JSON.readTree(posted.body()).get("jobId").asText();
+    while (true) {
+      JsonNode state = JSON.readTree(http.send(HttpRequest.newBuilder(
+          URI.create(ingestUrl + "/api/v1/jobs/" + job)).build(),
+          HttpResponse.BodyHandlers.ofString()).body());
+      String status = state.get("status").asText();
+      if (status.equals("done") || status.equals("failed")) {
+        if (status.equals("failed")) {
+          throw new IllegalStateException("job " + job + " failed: " + state.get("error"));
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) state)
+            .put("seconds", (System.nanoTime() - start) / 1e9);
+        return state;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Triples per second of a plain batched UNWIND/MERGE import of {@code kb}. */
+  private static double peer(GraphClient graph, Path kb) throws IOException {
+    graph.write(tx -> tx.run("CREATE CONSTRAINT bench_peer_name IF NOT EXISTS "
+        + "FOR (e:BenchPeer) REQUIRE e.name IS UNIQUE").consume());
+    List<String> lines = Files.readAllLines(kb);
+    long start = System.nanoTime();
+    for (int i = 0; i < lines.size(); i += 10_000) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (String line : lines.subList(i, Math.min(lines.size(), i + 10_000))) {
+        String[] p = line.split("\\|", -1);
+        if (p.length == 3 && !p[0].isBlank() && !p[2].isBlank()) {
+          rows.add(Map.of("h", p[0], "r", p[1], "t", p[2]));
+        }
+      }
+      graph.write(tx -> tx.run(PEER, Map.of("rows", rows)).consume());
+    }
+    double perSecond = lines.size() / ((System.nanoTime() - start) / 1e9);
+    graph.autoCommit("MATCH (e:BenchPeer) CALL { WITH e DETACH DELETE e } "
+        + "IN TRANSACTIONS OF 10000 ROWS", Map.of());
+    return perSecond;
+  }
+
+  private static void print(Map<String, Object> result, boolean json) throws IOException {
+    result.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-24s %s%n", k, v));
+    if (json) {
+      System.out.println(JSON.writeValueAsString(result));
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1000) / 1000.0;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      boolean valued = i + 1 < args.length && !args[i + 1].startsWith("--");
+      opts.put(args[i], valued ? args[++i] : "true");
+    }
+    return opts;
+  }
+
+  private static Neo4jSettings settingsFromEnv() {
+    return new Neo4jSettings() {
+      @Override public String uri() {
+        return env("NEO4J_URI", "bolt://127.0.0.1:7687");
+      }
+
+      @Override public String user() {
+        return env("NEO4J_USER", "neo4j");
+      }
+
+      @Override public String password() {
+        return env("NEO4J_PASSWORD", "odqa-local-pass");
+      }
+
+      @Override public String database() {
+        return env("NEO4J_DATABASE", "neo4j");
+      }
+    };
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null ? fallback : value;
+  }
+}
