@@ -1,0 +1,137 @@
+package io.odqa.tuner.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.tuner.sampler.RandomSampler;
+import io.odqa.tuner.sampler.Sampler;
+import io.odqa.tuner.sampler.tpe.TpeSampler;
+import io.odqa.tuner.sampler.tpe.TpeSettings;
+import io.odqa.tuner.store.InMemoryStudyStore;
+import io.odqa.tuner.study.Study;
+import io.odqa.tuner.trial.Trial;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Median and IQR of simple regret (best value found minus the known optimum) over seeds
+ * F..F+N-1 for Random, TPE and multivariate TPE, and the sampler's cost per ask with 100 and
+ * 1,000 trials of history. Usage: {@code TunerBench [--json] [--raw] [--seeds N] [--first-seed F]}
+ * (defaults N = 30, F = 0); with {@code --json} the last line is one JSON object, and
+ * {@code --raw} adds every seed's regret to it. Needs no server: studies run on the in-memory
+ * store. {@code scripts/optuna_reference.py} runs the same benchmark on a real Optuna install.
+ */
+public final class TunerBench {
+  private static final Map<String, Sampler> SAMPLERS = new LinkedHashMap<>();
+
+  static {
+    SAMPLERS.put("random", new RandomSampler());
+    SAMPLERS.put("tpe", new TpeSampler(TpeSettings.defaults()));
+    SAMPLERS.put("tpe_multivariate",
+        new TpeSampler(TpeSettings.defaults().withMultivariate(true, false)));
+  }
+
+  private TunerBench() {}
+
+  /** Runs the benchmark; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    boolean json = false;
+    boolean raw = false;
+    int seeds = 30;
+    int firstSeed = 0;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--json" -> json = true;
+        case "--raw" -> raw = true;
+        case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+        case "--first-seed" -> firstSeed = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException(
+            "argument must be --json, --raw, --seeds N or --first-seed F, got " + args[i]);
+      }
+    }
+    if (seeds < 1) {
+      throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+    }
+    Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Object> iqr = new LinkedHashMap<>();
+    Map<String, Object> rawRegrets = new LinkedHashMap<>();
+    System.out.printf(Locale.ROOT, "%-16s %-17s %12s %12s%n", "function", "sampler",
+        "median", "IQR");
+    for (TestFunction f : List.of(TestFunction.branin(), TestFunction.hartmann6(),
+        TestFunction.rosenbrock4())) {
+      Map<String, Object> medians = new LinkedHashMap<>();
+      Map<String, Object> spreads = new LinkedHashMap<>();
+      Map<String, Object> perSeed = new LinkedHashMap<>();
+      for (Map.Entry<String, Sampler> s : SAMPLERS.entrySet()) {
+        double[] regrets = regrets(f, s.getValue(), firstSeed, seeds);
+        medians.put(s.getKey(), round(Quantiles.median(regrets)));
+        spreads.put(s.getKey(), round(Quantiles.iqr(regrets)));
+        perSeed.put(s.getKey(), regrets);
+        System.out.printf(Locale.ROOT, "%-16s %-17s %12.4f %12.4f%n", f.key(), s.getKey(),
+            Quantiles.median(regrets), Quantiles.iqr(regrets));
+      }
+      report.put(f.key(), medians);
+      iqr.put(f.key(), spreads);
+      rawRegrets.put(f.key(), perSeed);
+    }
+    report.put("iqr", iqr);
+    if (raw) {
+      report.put("regrets", rawRegrets);
+    }
+    Map<String, Object> cost = new LinkedHashMap<>();
+    cost.put("tpe_100", round(msPerAsk(SAMPLERS.get("tpe"), 100)));
+    cost.put("tpe_1000", round(msPerAsk(SAMPLERS.get("tpe"), 1000)));
+    cost.put("tpe_multivariate_1000", round(msPerAsk(SAMPLERS.get("tpe_multivariate"), 1000)));
+    cost.forEach((k, v) -> System.out.printf(Locale.ROOT, "ms per ask %-22s %10s%n", k, v));
+    report.put("ms_per_ask", cost);
+    report.put("seeds", seeds);
+    report.put("first_seed", firstSeed);
+    if (json) {
+      System.out.println(new ObjectMapper().writeValueAsString(report));
+    }
+  }
+
+  /** Simple regret per seed; seeds run in parallel, each in its own study. */
+  static double[] regrets(TestFunction f, Sampler sampler, int firstSeed, int seeds) {
+    return IntStream.range(firstSeed, firstSeed + seeds).parallel()
+        .mapToDouble(seed -> best(run(f, sampler, seed, f.trials())) - f.optimum())
+        .toArray();
+  }
+
+  static Study run(TestFunction f, Sampler sampler, long seed, int trials) {
+    Study study = Study.builder().setName(f.key() + "-" + seed).setStore(new InMemoryStudyStore())
+        .optSpace(f.space()).optSeed(seed).optSampler(sampler).open();
+    for (int i = 0; i < trials; i++) {
+      Trial trial = study.ask();
+      study.tell(trial.number(), f.evaluate(trial.params()));
+    }
+    return study;
+  }
+
+  private static double best(Study study) {
+    return study.bestTrial().orElseThrow().value();
+  }
+
+  /**
+   * Mean wall time of the last 10 asks of a {@code trials}-trial Hartmann-6 study (seed 0), i.e.
+   * with about {@code trials} trials of history; a first run warms the JIT up.
+   */
+  static double msPerAsk(Sampler sampler, int trials) {
+    TestFunction f = TestFunction.hartmann6();
+    run(f, sampler, 1, Math.min(trials, 200));
+    Study study = run(f, sampler, 0, trials - 10);
+    long total = 0;
+    for (int i = 0; i < 10; i++) {
+      long start = System.nanoTime();
+      Trial trial = study.ask();
+      total += System.nanoTime() - start;
+      study.tell(trial.number(), f.evaluate(trial.params()));
+    }
+    return total / 10 / 1e6;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1e4) / 1e4;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The Tree-structured Parzen Estimator (Bergstra, Bardenet, Bengio and Kegl, "Algorithms for
+ * Hyper-Parameter Optimization", NeurIPS 2011), following the design and defaults of Optuna's
+ * {@code TPESampler}: the history is split into good and bad trials, each set is modelled by a
+ * mixture of truncated normal (or categorical) kernels plus a prior, and the candidate drawn from
+ * l(x) that maximises l(x)/g(x) is proposed. Includes Optuna's multivariate mode (Falkner et al.
+ * 2018), group decomposition for conditional spaces, and the constant liar for running trials.
+ */
+package io.odqa.tuner.sampler.tpe;
