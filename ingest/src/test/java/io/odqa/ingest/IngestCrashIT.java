@@ -42,7 +42,7 @@ class IngestCrashIT {
 
   @BeforeAll
   static void setUp() throws IOException {
-    graph = GraphClient.connect(settings());
+    graph = GraphClient.connect(Neo4jSettings.fromEnvironment());
     assertTrue(graph.isAvailable(), "Neo4j must be running: deployments/local/infra.sh start neo4j");
     dataDir = Files.createTempDirectory("odqa-crash-it");
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -158,30 +158,5 @@ class IngestCrashIT {
       counts.add((long) reader.numDocs());
     }
     return counts;
-  }
-
-  private static Neo4jSettings settings() {
-    return new Neo4jSettings() {
-      @Override public String uri() {
-        return env("NEO4J_URI", "bolt://127.0.0.1:7687");
-      }
-
-      @Override public String user() {
-        return env("NEO4J_USER", "neo4j");
-      }
-
-      @Override public String password() {
-        return env("NEO4J_PASSWORD", "odqa-local-pass");
-      }
-
-      @Override public String database() {
-        return env("NEO4J_DATABASE", "neo4j");
-      }
-    };
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null ? fallback : value;
   }
 }

@@ -49,7 +49,7 @@ public final class IngestBench {
       System.exit(2);
     }
     IngestBench bench = new IngestBench(opts.getOrDefault("--ingest-url", "http://127.0.0.1:8081"));
-    try (GraphClient graph = GraphClient.connect(settingsFromEnv())) {
+    try (GraphClient graph = GraphClient.connect(Neo4jSettings.fromEnvironment())) {
       for (String c : List.of("bench-squad", "bench-metaqa")) {
         graph.autoCommit("MATCH (n {collection: $c}) CALL { WITH n DETACH DELETE n } "
             + "IN TRANSACTIONS OF 10000 ROWS", Map.of("c", c));
@@ -143,30 +143,5 @@ public final class IngestBench {
       opts.put(args[i], valued ? args[++i] : "true");
     }
     return opts;
-  }
-
-  private static Neo4jSettings settingsFromEnv() {
-    return new Neo4jSettings() {
-      @Override public String uri() {
-        return env("NEO4J_URI", "bolt://127.0.0.1:7687");
-      }
-
-      @Override public String user() {
-        return env("NEO4J_USER", "neo4j");
-      }
-
-      @Override public String password() {
-        return env("NEO4J_PASSWORD", "odqa-local-pass");
-      }
-
-      @Override public String database() {
-        return env("NEO4J_DATABASE", "neo4j");
-      }
-    };
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null ? fallback : value;
   }
 }

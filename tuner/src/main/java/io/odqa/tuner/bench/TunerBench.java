@@ -30,6 +30,10 @@ public final class TunerBench {
     SAMPLERS.put("tpe", new TpeSampler(TpeSettings.defaults()));
     SAMPLERS.put("tpe_multivariate",
         new TpeSampler(TpeSettings.defaults().withMultivariate(true, false)));
+    // Optuna 3.1 to 3.4 as released, kernel density without 1/sigma (TpeSettings#withOptuna31Density).
+    SAMPLERS.put("tpe_optuna31", new TpeSampler(TpeSettings.defaults().withOptuna31Density(true)));
+    SAMPLERS.put("tpe_multivariate_optuna31",
+        new TpeSampler(TpeSettings.defaults().withMultivariate(true, false).withOptuna31Density(true)));
   }
 
   private TunerBench() {}
@@ -56,7 +60,7 @@ public final class TunerBench {
     Map<String, Object> report = new LinkedHashMap<>();
     Map<String, Object> iqr = new LinkedHashMap<>();
     Map<String, Object> rawRegrets = new LinkedHashMap<>();
-    System.out.printf(Locale.ROOT, "%-16s %-17s %12s %12s%n", "function", "sampler",
+    System.out.printf(Locale.ROOT, "%-16s %-26s %12s %12s%n", "function", "sampler",
         "median", "IQR");
     for (TestFunction f : List.of(TestFunction.branin(), TestFunction.hartmann6(),
         TestFunction.rosenbrock4())) {
@@ -68,7 +72,7 @@ public final class TunerBench {
         medians.put(s.getKey(), round(Quantiles.median(regrets)));
         spreads.put(s.getKey(), round(Quantiles.iqr(regrets)));
         perSeed.put(s.getKey(), regrets);
-        System.out.printf(Locale.ROOT, "%-16s %-17s %12.4f %12.4f%n", f.key(), s.getKey(),
+        System.out.printf(Locale.ROOT, "%-16s %-26s %12.4f %12.4f%n", f.key(), s.getKey(),
             Quantiles.median(regrets), Quantiles.iqr(regrets));
       }
       report.put(f.key(), medians);

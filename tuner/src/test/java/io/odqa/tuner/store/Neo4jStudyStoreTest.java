@@ -38,23 +38,7 @@ class Neo4jStudyStoreTest {
 
   @BeforeAll
   static void connect() {
-    graph = GraphClient.connect(new Neo4jSettings() {
-      @Override public String uri() {
-        return env("NEO4J_URI", "bolt://127.0.0.1:7687");
-      }
-
-      @Override public String user() {
-        return env("NEO4J_USER", "neo4j");
-      }
-
-      @Override public String password() {
-        return env("NEO4J_PASSWORD", "odqa-local-pass");
-      }
-
-      @Override public String database() {
-        return env("NEO4J_DATABASE", "neo4j");
-      }
-    });
+    graph = GraphClient.connect(Neo4jSettings.fromEnvironment());
     assertTrue(graph.isAvailable(), "Neo4j must be running: deployments/local/infra.sh start neo4j");
     store = Neo4jStudyStore.open(graph);
   }
@@ -69,10 +53,6 @@ class Neo4jStudyStoreTest {
     studies.forEach(store::deleteStudy);
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null ? fallback : value;
-  }
 
   private Study open(StudyStore where, String name) {
     return Study.builder().setName(name).setStore(where).optSpace(SPACE).optSeed(2024)

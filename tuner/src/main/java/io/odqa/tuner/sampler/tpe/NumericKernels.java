@@ -23,8 +23,11 @@ final class NumericKernels implements KernelDimension {
    * @param scale the parameter's scale
    * @param observations kernel coordinates of the observations
    * @param observationSigmas their bandwidths, already clipped
+   * @param optuna31Density leave {@code -ln sigma} out of the density, as Optuna 3.1 to 3.4 do
+   *     ({@link TpeSettings#withOptuna31Density})
    */
-  NumericKernels(NumericScale scale, double[] observations, double[] observationSigmas) {
+  NumericKernels(NumericScale scale, double[] observations, double[] observationSigmas,
+      boolean optuna31Density) {
     int n = observations.length;
     this.scale = scale;
     this.mus = Arrays.copyOf(observations, n + 1);
@@ -38,7 +41,7 @@ final class NumericKernels implements KernelDimension {
       invSigmas[k] = 1 / sigmas[k];
       logZ[k] = NormalMath.logMass((scale.low() - mus[k]) * invSigmas[k],
           (scale.high() - mus[k]) * invSigmas[k]);
-      offsets[k] = -NormalMath.LOG_SQRT_2PI - Math.log(sigmas[k]) - logZ[k];
+      offsets[k] = -NormalMath.LOG_SQRT_2PI - (optuna31Density ? 0 : Math.log(sigmas[k])) - logZ[k];
     }
   }
 

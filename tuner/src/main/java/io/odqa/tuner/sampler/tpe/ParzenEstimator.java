@@ -70,7 +70,7 @@ final class ParzenEstimator {
         ? Bandwidths.multivariate(xs.length, groupSize, scale.low(), scale.high())
         : Bandwidths.univariate(xs, scale.low(), scale.high(), settings.considerEndpoints());
     Bandwidths.clip(sigmas, scale.low(), scale.high(), settings.considerMagicClip());
-    return new NumericKernels(scale, xs, sigmas);
+    return new NumericKernels(scale, xs, sigmas, settings.optuna31Density());
   }
 
   private static double[] column(double[][] rows, int j) {

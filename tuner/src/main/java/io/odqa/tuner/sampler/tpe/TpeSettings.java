@@ -20,10 +20,14 @@ import java.util.function.IntUnaryOperator;
  * @param constantLiar count running trials as the worst results (Optuna: false)
  * @param gamma the number of "good" trials given n trials (Optuna: min(ceil(0.1 n), 25))
  * @param weights observation weights, oldest first (Optuna's ramp for all but the newest 25)
+ * @param optuna31Density reproduce Optuna 3.1-3.4's continuous kernel density, which lacks the
+ *     {@code 1/sigma} factor (off: the true truncated normal density, as Optuna 3.0 and 3.5+); see
+ *     {@link #withOptuna31Density}
  */
 public record TpeSettings(int nStartupTrials, int nEiCandidates, double priorWeight,
     boolean considerMagicClip, boolean considerEndpoints, boolean multivariate, boolean group,
-    boolean constantLiar, IntUnaryOperator gamma, IntFunction<double[]> weights) {
+    boolean constantLiar, IntUnaryOperator gamma, IntFunction<double[]> weights,
+    boolean optuna31Density) {
 
   /** Validates; messages name the bad value and the legal range. */
   public TpeSettings {
@@ -47,7 +51,7 @@ public record TpeSettings(int nStartupTrials, int nEiCandidates, double priorWei
   /** Optuna's defaults (univariate), with the constant liar on. */
   public static TpeSettings defaults() {
     return new TpeSettings(10, 24, 1.0, true, false, false, false, true,
-        TpeSettings::defaultGamma, TpeSettings::defaultWeights);
+        TpeSettings::defaultGamma, TpeSettings::defaultWeights, false);
   }
 
   /** Optuna's {@code default_gamma}: {@code min(ceil(0.1 n), 25)}. */
@@ -73,18 +77,32 @@ public record TpeSettings(int nStartupTrials, int nEiCandidates, double priorWei
   /** These settings with joint (multivariate) kernels, and group decomposition when asked. */
   public TpeSettings withMultivariate(boolean multivariateOn, boolean groupOn) {
     return new TpeSettings(nStartupTrials, nEiCandidates, priorWeight, considerMagicClip,
-        considerEndpoints, multivariateOn, groupOn, constantLiar, gamma, weights);
+        considerEndpoints, multivariateOn, groupOn, constantLiar, gamma, weights, optuna31Density);
   }
 
   /** These settings with another number of random startup trials. */
   public TpeSettings withStartupTrials(int n) {
     return new TpeSettings(n, nEiCandidates, priorWeight, considerMagicClip, considerEndpoints,
-        multivariate, group, constantLiar, gamma, weights);
+        multivariate, group, constantLiar, gamma, weights, optuna31Density);
   }
 
   /** These settings with the constant liar on or off. */
   public TpeSettings withConstantLiar(boolean on) {
     return new TpeSettings(nStartupTrials, nEiCandidates, priorWeight, considerMagicClip,
-        considerEndpoints, multivariate, group, on, gamma, weights);
+        considerEndpoints, multivariate, group, on, gamma, weights, optuna31Density);
+  }
+
+  /**
+   * These settings with Optuna 3.1's kernel density on or off. Optuna 3.1.0 to 3.4 evaluate a
+   * float (or log int) kernel with {@code _truncnorm.logpdf} ({@code optuna/samplers/_tpe/
+   * _truncnorm.py} at v3.1.1: {@code out = _norm_logpdf(x) - _log_gauss_mass(a, b)} with {@code x
+   * = (x - loc) / scale}), which omits {@code - log(scale)}: kernel {@code k} counts as
+   * {@code sigma_k} times its true density, so wide kernels, the prior above all, weigh more in
+   * both l(x) and g(x). Optuna fixed it in v3.5.0 (commit 206e719, "Fix logpdf for scaled
+   * truncnorm", PR #5110); 3.0 had the true density. Linear ints are unaffected (bin masses).
+   */
+  public TpeSettings withOptuna31Density(boolean on) {
+    return new TpeSettings(nStartupTrials, nEiCandidates, priorWeight, considerMagicClip,
+        considerEndpoints, multivariate, group, constantLiar, gamma, weights, on);
   }
 }

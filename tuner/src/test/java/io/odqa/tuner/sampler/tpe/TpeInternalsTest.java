@@ -111,10 +111,29 @@ class TpeInternalsTest {
     // scipy.stats.truncnorm.logpdf(ln 2, -.5, .5, loc=mu, scale=ln 7) = -0.6473119432741238
     // (the bin mass would give -1.3184121507666253).
     NumericScale scale = NumericScale.of(new io.odqa.tuner.space.IntDistribution(1, 3, 1, true));
-    NumericKernels prior = new NumericKernels(scale, new double[0], new double[0]);
+    NumericKernels prior = new NumericKernels(scale, new double[0], new double[0], false);
     double[] acc = new double[1];
     prior.addLogDensity(Math.log(2), acc);
     assertEquals(-0.6473119432741238, acc[0], 1e-12);
     assertEquals(Math.log(2), scale.snap(Math.log(2.4)), 0);
+  }
+
+  @Test
+  void optuna31DensityLeavesOutTheLogSigma() {
+    // Optuna 3.1 _truncnorm.logpdf: _norm_logpdf((x - loc) / scale) - _log_gauss_mass(a, b), no
+    // - log(scale). Kernel N(0.5, 0.25) on [0, 1] at x = 0.75: z = 1, bounds -/+ 2, mass
+    // 2 Phi(2) - 1 = 0.9544997361036416. 3.1: -0.5 - ln sqrt(2 pi) - ln 0.9545 =
+    // -1.3723706209122826; true density: that minus ln 0.25, -1.3723706209122826 + ln 4.
+    NumericScale scale = NumericScale.of(new io.odqa.tuner.space.FloatDistribution(0, 1, false));
+    double[] acc31 = new double[2];
+    new NumericKernels(scale, new double[] {0.5}, new double[] {0.25}, true)
+        .addLogDensity(0.75, acc31);
+    assertEquals(-1.3723706209122826, acc31[0], 1e-12);
+    double[] acc = new double[2];
+    new NumericKernels(scale, new double[] {0.5}, new double[] {0.25}, false)
+        .addLogDensity(0.75, acc);
+    assertEquals(-1.3723706209122826 + Math.log(4), acc[0], 1e-12);
+    // The prior N(0.5, 1): sigma 1, so both agree.
+    assertEquals(acc[1], acc31[1], 0);
   }
 }
