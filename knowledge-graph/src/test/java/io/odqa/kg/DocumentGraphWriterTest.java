@@ -65,9 +65,10 @@ class DocumentGraphWriterTest {
         new ExtractedFact("lucene::p0", "Lucene", 29, 35, "powers", "Solr", 43, 47, 0.8));
     SentenceChunker chunker = new SentenceChunker(500, 0);
     DocumentGraphWriter.Written written = writer.upsert(COLLECTION, List.of(
-        new DocumentPassages(doc, chunker.chunk(doc), facts),
+        new DocumentPassages(doc, chunker.chunk(doc), facts, doc.contentHash()),
         new DocumentPassages(other, chunker.chunk(other), List.of(
-            new ExtractedFact("solr::p0", "Solr", 0, 4, "uses", "Lucene", 10, 16, 0.7)))));
+            new ExtractedFact("solr::p0", "Solr", 0, 4, "uses", "Lucene", 10, 16, 0.7)),
+            other.contentHash())));
     assertEquals(3, written.relations());
     assertEquals(3, written.entities());
     assertEquals(12L, count("MATCH (:Entity {name: 'Doug Cutting', collection: $c})-[r:created]->"

@@ -36,6 +36,12 @@ public class BatchWriter {
   private final DocumentGraphWriter graph;
   private final TripleExtractor extractor;
   private final double minConfidence;
+  /**
+   * What else decides a document's passages and triples besides its content. It is stored with
+   * the content hash, so changing the chunker or the extractor makes the next ingest of an
+   * unchanged document redo it instead of skipping it.
+   */
+  private final String pipelineSignature;
 
   BatchWriter(IngestConfig config, CollectionIndexes indexes, DocumentGraphWriter graph,
       TripleExtractor extractor) {
@@ -45,6 +51,9 @@ public class BatchWriter {
     this.graph = graph;
     this.extractor = extractor;
     this.minConfidence = config.ingest().extract().minConfidence();
+    this.pipelineSignature = "chunk=" + config.ingest().chunk().maxChars() + "/"
+        + config.ingest().chunk().overlapChars() + ";extract="
+        + (config.ingest().extract().enabled() ? extractor.getClass().getSimpleName() + "@" + minConfidence : "off");
   }
 
   /** Writes {@code documents} to {@code collection}; returns the counter deltas. */
@@ -56,12 +65,12 @@ public class BatchWriter {
     PassageIndexWriter index = indexes.writer(collection);
     long passages = 0;
     for (Document document : documents) {
-      if (Objects.equals(stored.get(document.id()), document.contentHash())) {
+      if (Objects.equals(stored.get(document.id()), stamp(document))) {
         continue;
       }
       List<Passage> split = chunker.chunk(document);
       index.upsert(document.id(), document.title(), split);
-      changed.add(new DocumentPassages(document, split, extract(split)));
+      changed.add(new DocumentPassages(document, split, extract(split), stamp(document)));
       passages += split.size();
     }
     index.commit();
@@ -84,6 +93,10 @@ public class BatchWriter {
     index.delete(docId);
     index.commit();
     return graph.delete(collection.value(), List.of(docId)) > 0;
+  }
+
+  private String stamp(Document document) {
+    return document.contentHash() + " " + pipelineSignature;
   }
 
   private List<ExtractedFact> extract(List<Passage> passages) {

@@ -83,17 +83,22 @@ public final class DocumentGraphWriter {
     this.graph = graph;
   }
 
-  /** A document, its passages, and the relations extracted from them. */
-  public record DocumentPassages(Document document, List<Passage> passages, List<ExtractedFact> facts) {
+  /**
+   * A document, its passages, the relations extracted from them, and the stamp stored as its
+   * {@code contentHash}: the content hash, plus whatever else the caller wants a change of to
+   * force a rewrite (chunker and extractor settings).
+   */
+  public record DocumentPassages(Document document, List<Passage> passages,
+      List<ExtractedFact> facts, String stamp) {
     public DocumentPassages(Document document, List<Passage> passages) {
-      this(document, passages, List.of());
+      this(document, passages, List.of(), document.contentHash());
     }
   }
 
   /** What a batch wrote: extracted relations and entities created. */
   public record Written(long relations, long entities) {}
 
-  /** The stored content hash of each of {@code docIds} that exists in {@code collection}. */
+  /** The stored stamp (content hash) of each of {@code docIds} that exists in {@code collection}. */
   public Map<String, String> contentHashes(String collection, List<String> docIds) {
     List<String> uids = docIds.stream().map(id -> GraphSchema.uid(collection, id)).toList();
     return graph.read(tx -> {
@@ -200,7 +205,7 @@ public final class DocumentGraphWriter {
     row.put("id", document.id());
     row.put("title", document.title());
     row.put("length", document.text().length());
-    row.put("hash", document.contentHash());
+    row.put("hash", item.stamp());
     row.put("passages", passages);
     return row;
   }
