@@ -1,39 +1,17 @@
 package io.odqa.kg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.odqa.core.model.Document;
 import io.odqa.core.text.SentenceChunker;
-import io.odqa.kg.schema.GraphSchema;
 import io.odqa.kg.write.DocumentGraphWriter;
 import io.odqa.kg.write.DocumentGraphWriter.DocumentPassages;
 import io.odqa.kg.write.ExtractedFact;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Against the real Neo4j server: writes are idempotent and replace stale passages. */
-class DocumentGraphWriterTest {
-  private static GraphClient graph;
-  private static final String COLLECTION = "kg-it-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void connect() {
-    graph = TestGraphs.client();
-    assertTrue(graph.isAvailable(), "Neo4j must be running: deployments/local/infra.sh start neo4j");
-    GraphSchema.apply(graph);
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    graph.write(tx -> tx.run("MATCH (n) WHERE n.collection = $c DETACH DELETE n",
-        Map.of("c", COLLECTION)).consume());
-    graph.close();
-  }
+class DocumentGraphWriterTest extends RealGraphTest {
 
   @Test
   void upsertTwiceKeepsOneCopyAndShrinksToTheNewVersion() {
@@ -44,13 +22,13 @@ class DocumentGraphWriterTest {
     List<DocumentPassages> batch = List.of(
         new DocumentPassages(v1, chunker.chunk(v1)), new DocumentPassages(other, chunker.chunk(other)));
 
-    writer.upsert(COLLECTION, batch);
-    writer.upsert(COLLECTION, batch);
+    writer.upsert(collection, batch);
+    writer.upsert(collection, batch);
     assertEquals(2, count("MATCH (d:Document {collection: $c}) WHERE d.id IN ['d1', 'd2'] RETURN count(d)"));
     assertEquals(3, count("MATCH (d:Document {collection: $c})-[:HAS_PASSAGE]->(p) WHERE d.id IN ['d1', 'd2'] RETURN count(p)"));
 
     Document v2 = new Document("d1", "Title", "Only one sentence now.");
-    writer.upsert(COLLECTION, List.of(new DocumentPassages(v2, chunker.chunk(v2))));
+    writer.upsert(collection, List.of(new DocumentPassages(v2, chunker.chunk(v2))));
     assertEquals(2, count("MATCH (p:Passage {collection: $c}) WHERE p.docId IN ['d1', 'd2'] RETURN count(p)"));
     assertEquals(22, count("MATCH (p:Passage {collection: $c, id: 'd1::p0'}) RETURN p.end"));
   }
@@ -64,7 +42,7 @@ class DocumentGraphWriterTest {
         new ExtractedFact("lucene::p0", "Doug Cutting", 0, 12, "created", "Lucene", 21, 27, 0.9),
         new ExtractedFact("lucene::p0", "Lucene", 29, 35, "powers", "Solr", 43, 47, 0.8));
     SentenceChunker chunker = new SentenceChunker(500, 0);
-    DocumentGraphWriter.Written written = writer.upsert(COLLECTION, List.of(
+    DocumentGraphWriter.Written written = writer.upsert(collection, List.of(
         new DocumentPassages(doc, chunker.chunk(doc), facts, doc.contentHash()),
         new DocumentPassages(other, chunker.chunk(other), List.of(
             new ExtractedFact("solr::p0", "Solr", 0, 4, "uses", "Lucene", 10, 16, 0.7)),
@@ -73,18 +51,14 @@ class DocumentGraphWriterTest {
     assertEquals(3, written.entities());
     assertEquals(12L, count("MATCH (:Entity {name: 'Doug Cutting', collection: $c})-[r:created]->"
         + "(:Entity {name: 'Lucene'}) RETURN r.headEnd"));
-    assertEquals(doc.contentHash(), writer.contentHashes(COLLECTION, List.of("lucene")).get("lucene"));
+    assertEquals(doc.contentHash(), writer.contentHashes(collection, List.of("lucene")).get("lucene"));
 
-    writer.delete(COLLECTION, List.of("lucene"));
+    writer.delete(collection, List.of("lucene"));
     assertEquals(0L, count("MATCH (d:Document {collection: $c, id: 'lucene'}) RETURN count(d)"));
     assertEquals(0L, count("MATCH (e:Entity {collection: $c, name: 'Doug Cutting'}) RETURN count(e)"),
         "an entity only the deleted document mentioned is removed");
     assertEquals(1L, count("MATCH (:Entity {collection: $c, name: 'Solr'})-[r:uses]->() RETURN count(r)"),
         "the other document's relations stay");
     assertEquals(2L, count("MATCH (e:Entity {collection: $c}) WHERE e.name IN ['Solr', 'Lucene'] RETURN count(e)"));
-  }
-
-  private long count(String cypher) {
-    return graph.read(tx -> tx.run(cypher, Map.of("c", COLLECTION)).single().get(0).asLong());
   }
 }

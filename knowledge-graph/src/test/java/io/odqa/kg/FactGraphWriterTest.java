@@ -1,36 +1,15 @@
 package io.odqa.kg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.odqa.kg.schema.GraphSchema;
 import io.odqa.kg.write.Fact;
 import io.odqa.kg.write.FactGraphWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Against the real Neo4j server: structured triples, entity resolution, the name index. */
-class FactGraphWriterTest {
-  private static GraphClient graph;
-  private static final String COLLECTION = "facts-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void connect() {
-    graph = TestGraphs.client();
-    assertTrue(graph.isAvailable(), "Neo4j must be running: deployments/local/infra.sh start neo4j");
-    GraphSchema.apply(graph);
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    graph.write(tx -> tx.run("MATCH (n:Entity {collection: $c}) DETACH DELETE n",
-        Map.of("c", COLLECTION)).consume());
-    graph.close();
-  }
+class FactGraphWriterTest extends RealGraphTest {
 
   @Test
   void importIsIdempotentAndResolvesAliases() {
@@ -42,24 +21,24 @@ class FactGraphWriterTest {
         new Fact("Kismet", "directed_by", "William Dieterle"));
     FactGraphWriter writer = new FactGraphWriter(graph);
 
-    FactGraphWriter.Written first = writer.write(COLLECTION, "kb", facts);
+    FactGraphWriter.Written first = writer.write(collection, "kb", facts);
     assertEquals(4, first.relations(), "the repeated triple is one relationship");
     assertEquals(6, first.entities(), "Apple and Apple Inc. are one entity");
-    FactGraphWriter.Written again = writer.write(COLLECTION, "kb", facts);
+    FactGraphWriter.Written again = writer.write(collection, "kb", facts);
     assertEquals(0, again.relations());
     assertEquals(0, again.entities());
 
     assertEquals(4L, count("MATCH (:Entity {collection: $c})-[r]->() RETURN count(r)"));
     assertEquals(List.of("Apple Inc.", "Apple"), graph.read(tx -> tx.run(
         "MATCH (e:Entity {collection: $c, key: 'apple'}) RETURN e.aliases",
-        Map.of("c", COLLECTION)).single().get(0).asList(v -> v.asString())));
+        Map.of("c", collection)).single().get(0).asList(v -> v.asString())));
     assertEquals(1L, count("MATCH (:Entity {collection: $c, key: 'kismet'})-[:directed_by]->"
         + "(:Entity {name: 'William Dieterle'}) RETURN count(*)"));
   }
 
   @Test
   void fullTextIndexFindsEntitiesByAlias() throws InterruptedException {
-    new FactGraphWriter(graph).write(COLLECTION, "kb",
+    new FactGraphWriter(graph).write(collection, "kb",
         List.of(new Fact("International Business Machines Corp.", "abbreviated_as", "IBM")));
     graph.read(tx -> tx.run("CALL db.awaitIndexes(60)").consume());
     long hits = 0;
@@ -69,9 +48,5 @@ class FactGraphWriterTest {
       Thread.sleep(100); // full-text indexes are eventually consistent
     }
     assertEquals(1L, hits);
-  }
-
-  private long count(String cypher) {
-    return graph.read(tx -> tx.run(cypher, Map.of("c", COLLECTION)).single().get(0).asLong());
   }
 }

@@ -48,6 +48,10 @@ public final class IngestBench {
       System.err.println("bench ingest needs " + corpus + " and " + kb + "; skipping");
       System.exit(2);
     }
+    if (!new IngestBench(opts.getOrDefault("--ingest-url", "http://127.0.0.1:8081")).reachable()) {
+      System.err.println("bench ingest: the ingest service is not reachable; start it with ./odqa up");
+      System.exit(1);
+    }
     IngestBench bench = new IngestBench(opts.getOrDefault("--ingest-url", "http://127.0.0.1:8081"));
     try (GraphClient graph = GraphClient.connect(Neo4jSettings.fromEnvironment())) {
       for (String c : List.of("bench-squad", "bench-metaqa")) {
@@ -73,6 +77,15 @@ public final class IngestBench {
       result.put("peer_triples_per_s", round(peer));
       result.put("triples_ratio_vs_peer", round(kbTriples / kbSeconds / peer));
       print(result, opts.containsKey("--json"));
+    }
+  }
+
+  private boolean reachable() throws InterruptedException {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/q/health/live")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -98,27 +98,20 @@ public final class DocumentParser {
   private ParsedBatch parseLines(byte[] body) {
     Collector collector = new Collector();
     int items = 0;
-    int line = 0;
-    for (int from = 0; from < body.length; ) {
-      int to = from;
-      while (to < body.length && body[to] != '\n') {
-        to++;
-      }
-      line++;
-      Utf8.Decoded decoded = Utf8.decode(body, from, to);
-      from = to + 1;
+    for (Utf8.Line line : Utf8.lines(body)) {
+      Utf8.Decoded decoded = line.decoded();
       if (decoded.text() != null && decoded.text().isBlank()) {
         continue;
       }
       checkCount(++items);
       if (decoded.problem() != null) {
-        collector.reject(line, null, "malformed", decoded.problem());
+        collector.reject(line.number(), null, "malformed", decoded.problem());
         continue;
       }
       try {
-        collector.add(line, mapper.readTree(decoded.text()));
+        collector.add(line.number(), mapper.readTree(decoded.text()));
       } catch (JsonProcessingException e) {
-        collector.reject(line, null, "malformed", "malformed JSON: " + e.getOriginalMessage());
+        collector.reject(line.number(), null, "malformed", "malformed JSON: " + e.getOriginalMessage());
       }
     }
     return collector.finish(false);

@@ -40,15 +40,9 @@ public final class TripleParser {
     }
     List<Fact> facts = new ArrayList<>();
     List<ItemError> errors = new ArrayList<>();
-    int line = 0;
-    for (int from = 0; from < body.length; ) {
-      int to = from;
-      while (to < body.length && body[to] != '\n') {
-        to++;
-      }
-      line++;
-      Utf8.Decoded decoded = Utf8.decode(body, from, to);
-      from = to + 1;
+    for (Utf8.Line numbered : Utf8.lines(body)) {
+      int line = numbered.number();
+      Utf8.Decoded decoded = numbered.decoded();
       if (decoded.problem() != null) {
         errors.add(new ItemError(line, null, "malformed", decoded.problem()));
         continue;

@@ -7,6 +7,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Strict UTF-8 decoding. A lenient decoder would silently replace bad bytes with U+FFFD and
@@ -45,6 +47,32 @@ public final class Utf8 {
     // A leading byte-order mark is an encoding artefact, not text.
     return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
   }
+
+  /**
+   * Splits {@code body} at line feeds and decodes each line on its own, so that one bad line
+   * is reported (with its 1-based number) while the others still decode.
+   */
+  public static List<Line> lines(byte[] body) {
+    List<Line> lines = new ArrayList<>();
+    int number = 0;
+    for (int from = 0; from < body.length; ) {
+      int to = from;
+      while (to < body.length && body[to] != '\n') {
+        to++;
+      }
+      lines.add(new Line(++number, decode(body, from, to)));
+      from = to + 1;
+    }
+    return lines;
+  }
+
+  /**
+   * One line of a multi-line body.
+   *
+   * @param number 1-based line number
+   * @param decoded its text, or why it did not decode
+   */
+  public record Line(int number, Decoded decoded) {}
 
   /**
    * The outcome of decoding.
