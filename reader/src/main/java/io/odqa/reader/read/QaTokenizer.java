@@ -47,18 +47,38 @@ public final class QaTokenizer implements AutoCloseable {
     return sep;
   }
 
-  /** Tokenises {@code text} with character spans into it. */
+  /**
+   * Tokenises {@code text} with spans into it as Java {@code String} offsets (UTF-16 units). The
+   * native tokenizer counts code points, so offsets after a supplementary character (an emoji,
+   * say) are shifted back into UTF-16 units here.
+   */
   public Tokens tokenize(String text) {
     Encoding e = tokenizer.encode(text, false, false);
     CharSpan[] spans = e.getCharTokenSpans();
     long[] ids = e.getIds();
+    int[] utf16 = text.codePointCount(0, text.length()) == text.length() ? null : utf16Offsets(text);
     int[] starts = new int[ids.length];
     int[] ends = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {
-      starts[i] = spans[i] == null ? -1 : spans[i].getStart();
-      ends[i] = spans[i] == null ? -1 : spans[i].getEnd();
+      starts[i] = spans[i] == null ? -1 : at(utf16, spans[i].getStart());
+      ends[i] = spans[i] == null ? -1 : at(utf16, spans[i].getEnd());
     }
     return new Tokens(ids, starts, ends);
+  }
+
+  private static int at(int[] utf16, int codePoint) {
+    return utf16 == null ? codePoint : utf16[codePoint];
+  }
+
+  /** UTF-16 offset of every code-point offset, including the end of the text. */
+  private static int[] utf16Offsets(String text) {
+    int[] out = new int[text.codePointCount(0, text.length()) + 1];
+    int cp = 0;
+    for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+      out[cp++] = i;
+    }
+    out[cp] = text.length();
+    return out;
   }
 
   @Override

@@ -1,0 +1,48 @@
+package io.odqa.reader.read;
+
+/**
+ * How passages become model inputs and logits become answers.
+ *
+ * @param maxSeqLength tokens per window including {@code [CLS]} and two {@code [SEP]}, in [32, 512]
+ * @param stride tokens shared by consecutive windows of one passage (Hugging Face's {@code
+ *     doc_stride}), in [0, maxSeqLength / 2]
+ * @param maxQuestionTokens question tokens kept; longer questions are cut, in [4, 128]
+ * @param maxAnswerTokens longest answer span in tokens, in [1, 100]
+ * @param nBest start and end candidates per window, and answers returned, in [1, 100]
+ * @param batchSize windows per forward pass, in [1, 1024]
+ */
+public record ReaderSettings(int maxSeqLength, int stride, int maxQuestionTokens,
+    int maxAnswerTokens, int nBest, int batchSize) {
+  /** The settings of the fine-tuning reference: 384 tokens, stride 128, answers up to 30 tokens. */
+  public static final ReaderSettings DEFAULT = new ReaderSettings(384, 128, 64, 30, 20, 32);
+
+  public ReaderSettings {
+    range("maxSeqLength", maxSeqLength, 32, 512);
+    range("stride", stride, 0, maxSeqLength / 2);
+    range("maxQuestionTokens", maxQuestionTokens, 4, 128);
+    range("maxAnswerTokens", maxAnswerTokens, 1, 100);
+    range("nBest", nBest, 1, 100);
+    range("batchSize", batchSize, 1, 1024);
+    if (maxSeqLength - maxQuestionTokens - 3 <= stride) {
+      throw new IllegalArgumentException("maxSeqLength " + maxSeqLength + " leaves no room for "
+          + "a window after " + maxQuestionTokens + " question tokens and stride " + stride);
+    }
+  }
+
+  private static void range(String name, int v, int lo, int hi) {
+    if (v < lo || v > hi) {
+      throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + v);
+    }
+  }
+
+  /** Copy with other window settings. */
+  public ReaderSettings withWindow(int maxSeqLength, int stride) {
+    return new ReaderSettings(maxSeqLength, stride, maxQuestionTokens, maxAnswerTokens, nBest,
+        batchSize);
+  }
+
+  /** Copy with another answer length. */
+  public ReaderSettings withMaxAnswerTokens(int tokens) {
+    return new ReaderSettings(maxSeqLength, stride, maxQuestionTokens, tokens, nBest, batchSize);
+  }
+}

@@ -1,0 +1,132 @@
+package io.odqa.reader.read;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.odqa.reader.model.ReaderModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Extracts answer spans from passages with a {@link ReaderModel}: tokenise, cut into windows,
+ * run all windows in batched forward passes, and decode the n-best spans of each window back to
+ * exact character offsets (Devlin et al., 2019; the decoding follows Hugging Face's
+ * question-answering pipeline: per-window softmax over start and end, spans of at most {@code
+ * maxAnswerTokens} with end at or after start).
+ */
+public final class SpanReader {
+  private SpanReader() {}
+
+  /**
+   * The best spans for {@code question} over {@code passages}, most probable first; ties go to
+   * the earlier passage, then the earlier offset. At most {@code nBest} spans, one per distinct
+   * (passage, start, end).
+   */
+  public static List<Span> read(ReaderModel model, String question, List<String> passages,
+      ReaderSettings settings) {
+    QaTokenizer tok = model.tokenizer();
+    long[] q = tok.tokenize(question).ids();
+    q = Arrays.copyOf(q, Math.min(q.length, settings.maxQuestionTokens()));
+    List<QaTokenizer.Tokens> tokens = new ArrayList<>(passages.size());
+    for (String p : passages) {
+      tokens.add(tok.tokenize(p));
+    }
+    List<Window> windows = Windows.plan(q.length, tokens, settings);
+    Map<Long, Span> best = new HashMap<>();
+    for (int from = 0; from < windows.size(); from += settings.batchSize()) {
+      List<Window> batch = windows.subList(from, Math.min(windows.size(), from + settings.batchSize()));
+      long[][][] in = Windows.tensors(tok.cls(), tok.sep(), q, tokens, batch);
+      float[][][] logits = forward(model, in);
+      for (int b = 0; b < batch.size(); b++) {
+        Window w = batch.get(b);
+        for (Span s : decode(w, logits[0][b], logits[1][b], tokens.get(w.passage()),
+            passages.get(w.passage()), settings)) {
+          long key = ((long) s.passage() << 42) ^ ((long) s.start() << 21) ^ s.end();
+          best.merge(key, s, (a, c) -> a.probability() >= c.probability() ? a : c);
+        }
+      }
+    }
+    List<Span> out = new ArrayList<>(best.values());
+    out.sort(Comparator.comparingDouble(Span::probability).reversed()
+        .thenComparingInt(Span::passage).thenComparingInt(Span::start).thenComparingInt(Span::end));
+    return List.copyOf(out.subList(0, Math.min(out.size(), settings.nBest())));
+  }
+
+  private static float[][][] forward(ReaderModel model, long[][][] in) {
+    try (NDManager m = model.manager().newSubManager()) {
+      NDList out = model.spanLogits(new NDList(m.create(in[0]), m.create(in[1]), m.create(in[2])));
+      int rows = in[0].length;
+      int seq = in[0][0].length;
+      float[] start = out.get(0).toFloatArray();
+      float[] end = out.get(1).toFloatArray();
+      float[][][] logits = new float[2][rows][];
+      for (int r = 0; r < rows; r++) {
+        logits[0][r] = Arrays.copyOfRange(start, r * seq, (r + 1) * seq);
+        logits[1][r] = Arrays.copyOfRange(end, r * seq, (r + 1) * seq);
+      }
+      return logits;
+    }
+  }
+
+  /** The n-best spans of one window, with probabilities over its passage tokens and [CLS]. */
+  static List<Span> decode(Window w, float[] start, float[] end, QaTokenizer.Tokens tokens,
+      String text, ReaderSettings s) {
+    int from = w.contextOffset();
+    int to = from + w.length();
+    double[] ps = softmax(start, from, to);
+    double[] pe = softmax(end, from, to);
+    int[] starts = topIndices(ps, s.nBest());
+    int[] ends = topIndices(pe, s.nBest());
+    List<Span> out = new ArrayList<>();
+    for (int i : starts) {
+      for (int j : ends) {
+        if (j < i || j - i + 1 > s.maxAnswerTokens()) {
+          continue;
+        }
+        int charStart = tokens.starts()[w.first() + i];
+        int charEnd = tokens.ends()[w.first() + j];
+        if (charStart < 0 || charEnd <= charStart) {
+          continue;
+        }
+        out.add(new Span(w.passage(), charStart, charEnd, text.substring(charStart, charEnd),
+            ps[i] * pe[j], start[from + i] + end[from + j]));
+      }
+    }
+    return out;
+  }
+
+  /** Softmax over {@code logits[0]} ([CLS]) and {@code logits[from, to)}; index 0 = first passage token. */
+  private static double[] softmax(float[] logits, int from, int to) {
+    double max = logits[0];
+    for (int i = from; i < to; i++) {
+      max = Math.max(max, logits[i]);
+    }
+    double sum = Math.exp(logits[0] - max);
+    double[] p = new double[to - from];
+    for (int i = from; i < to; i++) {
+      p[i - from] = Math.exp(logits[i] - max);
+      sum += p[i - from];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
+    return p;
+  }
+
+  private static int[] topIndices(double[] p, int k) {
+    Integer[] idx = new Integer[p.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (a, b) -> a.equals(b) ? 0 : p[a] != p[b] ? Double.compare(p[b], p[a]) : a - b);
+    int n = Math.min(k, idx.length);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = idx[i];
+    }
+    return out;
+  }
+}
