@@ -17,6 +17,30 @@ public interface QaConfig {
   /** The pipeline config in force until a newer one arrives on the config topic. */
   Pipeline pipeline();
 
+  /** The reader model and where it runs. */
+  ReaderModelConfig reader();
+
+  /** Which model the reader loads at start-up, and how it runs. */
+  interface ReaderModelConfig {
+    /**
+     * Model directory ({@code config.json}, {@code tokenizer.json}, {@code *.safetensors}).
+     * Without one, answers are whole passages and {@code degraded} lists {@code reader}.
+     */
+    java.util.Optional<Path> modelDir();
+
+    /** {@code auto} (first GPU if any, else CPU), {@code cpu}, {@code gpu} or {@code gpu:N}. */
+    @WithDefault("auto")
+    String device();
+
+    /** Windows per forward pass. */
+    @WithDefault("32")
+    int batchSize();
+
+    /** Start and end candidates per window, and spans kept per question. */
+    @WithDefault("20")
+    int nBest();
+  }
+
   /** Initial values of {@link io.odqa.core.model.PipelineConfig}. */
   interface Pipeline {
     @WithDefault("default-1")
@@ -33,5 +57,38 @@ public interface QaConfig {
 
     @WithDefault("0.5")
     double titleBoost();
+
+    /** Initial {@link io.odqa.core.model.PipelineConfig.Reader}. */
+    Reader reader();
+
+    /** Initial {@link io.odqa.core.model.PipelineConfig.Fusion}. */
+    Fusion fusion();
+  }
+
+  /** Reader knobs; see {@link io.odqa.core.model.PipelineConfig.Reader}. */
+  interface Reader {
+    @WithDefault("5")
+    int passages();
+
+    @WithDefault("384")
+    int windowTokens();
+
+    @WithDefault("128")
+    int stride();
+
+    @WithDefault("30")
+    int maxAnswerTokens();
+
+    @WithDefault("0.0")
+    double minScore();
+
+    @WithDefault("0.5")
+    double passageWeight();
+  }
+
+  /** Fusion knobs; see {@link io.odqa.core.model.PipelineConfig.Fusion}. */
+  interface Fusion {
+    @WithDefault("0.5")
+    double kgWeight();
   }
 }

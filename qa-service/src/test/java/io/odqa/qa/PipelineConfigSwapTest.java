@@ -32,7 +32,10 @@ class PipelineConfigSwapTest {
       producer.send(new ProducerRecord<>(topic, "pipeline", "{\"version\": \"bad\", \"topK\": 0}"))
           .get(10, TimeUnit.SECONDS);
       producer.send(new ProducerRecord<>(topic, "pipeline", "{\"version\": \"" + version
-          + "\", \"topK\": 3, \"bm25K1\": 1.2, \"bm25B\": 0.75, \"titleBoost\": 0.0}"))
+          + "\", \"topK\": 3, \"bm25K1\": 1.2, \"bm25B\": 0.75, \"titleBoost\": 0.0, "
+          + "\"reader\": {\"passages\": 3, \"windowTokens\": 256, \"stride\": 64, "
+          + "\"maxAnswerTokens\": 20, \"minScore\": 0.0, \"passageWeight\": 1.0}, "
+          + "\"fusion\": {\"kgWeight\": 0.3}}"))
           .get(10, TimeUnit.SECONDS);
     }
     long deadline = System.currentTimeMillis() + 30_000;

@@ -2,16 +2,19 @@ package io.odqa.core.model;
 
 /**
  * Every knob of the question-answering pipeline, versioned as one value so that it can be
- * replaced atomically at run time. The tuner proposes these; qa-service applies them.
+ * replaced atomically at run time. The tuner proposes these (the search space names them as
+ * {@code topK}, {@code reader.stride}, {@code fusion.kgWeight}, ...); qa-service applies them.
  *
  * @param version an opaque label reported with every answer, e.g. {@code default-1}
  * @param topK passages retrieved per question, in [1, 100]
  * @param bm25K1 BM25 term-frequency saturation k1, in [0, 3] (Robertson and Zaragoza, 2009)
  * @param bm25B BM25 length normalisation b, in [0, 1]
  * @param titleBoost weight of a match in the document title relative to the passage text, in [0, 5]
+ * @param reader how the reader turns the best passages into answer spans
+ * @param fusion how text and graph answers are merged
  */
 public record PipelineConfig(String version, int topK, double bm25K1, double bm25B,
-    double titleBoost) {
+    double titleBoost, Reader reader, Fusion fusion) {
 
   public PipelineConfig {
     Checks.requireText("version", version);
@@ -20,5 +23,46 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
     Checks.requireRange("bm25K1", bm25K1, 0.0, 3.0);
     Checks.requireRange("bm25B", bm25B, 0.0, 1.0);
     Checks.requireRange("titleBoost", titleBoost, 0.0, 5.0);
+    if (reader == null) {
+      throw new IllegalArgumentException("reader must be given");
+    }
+    if (fusion == null) {
+      throw new IllegalArgumentException("fusion must be given");
+    }
+  }
+
+  /**
+   * Reader knobs.
+   *
+   * @param passages best retrieved passages that the reader reads, in [1, 50]
+   * @param windowTokens tokens per model input window, in [64, 512]
+   * @param stride tokens shared by consecutive windows of a long passage, in [0, windowTokens / 2]
+   * @param maxAnswerTokens longest answer in tokens, in [1, 100]
+   * @param minScore answers whose reader probability is below this are dropped, in [0, 1]
+   * @param passageWeight exponent on the passage's retrieval probability (softmax of BM25 over
+   *     the read passages) in the answer score, in [0, 2]; 0 ignores retrieval
+   */
+  public record Reader(int passages, int windowTokens, int stride, int maxAnswerTokens,
+      double minScore, double passageWeight) {
+    public Reader {
+      Checks.requireRange("reader.passages", passages, 1, 50);
+      Checks.requireRange("reader.windowTokens", windowTokens, 64, 512);
+      Checks.requireRange("reader.stride", stride, 0, windowTokens / 2);
+      Checks.requireRange("reader.maxAnswerTokens", maxAnswerTokens, 1, 100);
+      Checks.requireRange("reader.minScore", minScore, 0.0, 1.0);
+      Checks.requireRange("reader.passageWeight", passageWeight, 0.0, 2.0);
+    }
+  }
+
+  /**
+   * Fusion knobs.
+   *
+   * @param kgWeight weight of a graph answer's confidence against a text answer's score; an
+   *     answer found by both gets {@code (1 - w) * text + w * kg}, in [0, 1]
+   */
+  public record Fusion(double kgWeight) {
+    public Fusion {
+      Checks.requireRange("fusion.kgWeight", kgWeight, 0.0, 1.0);
+    }
   }
 }

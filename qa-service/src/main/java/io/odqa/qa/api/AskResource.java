@@ -41,18 +41,28 @@ public class AskResource {
     StringBuilder out = new StringBuilder();
     int rank = 1;
     for (Answer a : result.answers()) {
-      out.append(String.format(Locale.ROOT, "%d. [%.3f] %s%n   source: %s %s [%d,%d) \"%s\"%n",
-          rank++, a.score(), a.text(), a.source(), a.passageId(), a.start(), a.end(), a.title()));
+      out.append(String.format(Locale.ROOT, "%d. [%.3f] %s%n", rank++, a.score(),
+          a.source().equals("passage") ? a.text() : "\"" + a.text() + "\""));
+      if (a.passageId() != null) {
+        out.append(String.format(Locale.ROOT, "   from %s [%d,%d) \"%s\"%n", a.passageId(),
+            a.start(), a.end(), a.title()));
+      }
+      if (a.path() != null) {
+        out.append("   path ").append(String.join(" -> ", a.path())).append('\n');
+      }
     }
     if (result.answers().isEmpty()) {
       out.append("no answer found\n");
     }
     out.append(String.format(Locale.ROOT, "config %s, model %s, timings (ms) %s%n",
         result.configVersion(), result.modelVersion(), result.timings()));
+    if (!result.degraded().isEmpty()) {
+      out.append("degraded: ").append(String.join(", ", result.degraded())).append('\n');
+    }
     return out.toString();
   }
 
-  private static CollectionName collectionOf(String collection) {
+  static CollectionName collectionOf(String collection) {
     try {
       return CollectionName.orDefault(collection);
     } catch (IllegalArgumentException e) {

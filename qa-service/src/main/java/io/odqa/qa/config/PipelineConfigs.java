@@ -15,8 +15,12 @@ public class PipelineConfigs {
 
   PipelineConfigs(QaConfig config) {
     QaConfig.Pipeline p = config.pipeline();
-    current = new AtomicReference<>(
-        new PipelineConfig(p.version(), p.topK(), p.bm25K1(), p.bm25B(), p.titleBoost()));
+    QaConfig.Reader r = p.reader();
+    current = new AtomicReference<>(new PipelineConfig(p.version(), p.topK(), p.bm25K1(),
+        p.bm25B(), p.titleBoost(),
+        new PipelineConfig.Reader(r.passages(), r.windowTokens(), r.stride(), r.maxAnswerTokens(),
+            r.minScore(), r.passageWeight()),
+        new PipelineConfig.Fusion(p.fusion().kgWeight())));
   }
 
   /** The config in force now. */

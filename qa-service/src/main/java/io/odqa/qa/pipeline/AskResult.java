@@ -1,5 +1,6 @@
 package io.odqa.qa.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,13 @@ import java.util.Map;
  * What the pipeline returns for one question.
  *
  * @param answers answers, best first
+ * @param passages the retrieved passages, best first, so that a wrong answer can be traced to
+ *     retrieval or to the reader
  * @param timings milliseconds spent in each stage, in pipeline order, plus {@code total}
  * @param configVersion version of the pipeline config that produced the answers
- * @param modelVersion version of the reader model, or {@code none} before a reader is loaded
+ * @param modelVersion version of the reader model, or {@code none} when none is loaded
+ * @param degraded stages that could not run ({@code reader}, {@code kg}); absent when all ran
  */
-public record AskResult(List<Answer> answers, Map<String, Double> timings, String configVersion,
-    String modelVersion) {}
+public record AskResult(List<Answer> answers, List<RetrievedPassage> passages,
+    Map<String, Double> timings, String configVersion, String modelVersion,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> degraded) {}

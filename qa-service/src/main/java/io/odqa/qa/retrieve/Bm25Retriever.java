@@ -20,6 +20,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
@@ -33,6 +34,9 @@ public class Bm25Retriever implements Retriever {
   /** Score first, then passage id, so equal scores always come back in the same order. */
   private static final Sort SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
       new SortField(PassageFields.PASSAGE_ID, SortField.Type.STRING));
+
+  /** Longest document read by {@link #passagesOf}, in passages. */
+  private static final int MAX_PASSAGES_PER_DOCUMENT = 1000;
 
   private final CollectionSearchers searchers;
 
@@ -64,6 +68,29 @@ public class Bm25Retriever implements Retriever {
       throw new UncheckedIOException("search of collection " + collection + " failed", e);
     } finally {
       release(manager, shared);
+    }
+  }
+
+  @Override
+  public List<ScoredPassage> passagesOf(CollectionName collection, String docId) {
+    SearcherManager manager = searchers.refreshed(collection);
+    IndexSearcher searcher = null;
+    try {
+      searcher = manager.acquire();
+      TopDocs top = searcher.search(new TermQuery(new Term(PassageFields.DOC_ID, docId)),
+          MAX_PASSAGES_PER_DOCUMENT);
+      List<ScoredPassage> results = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc hit : top.scoreDocs) {
+        Document doc = searcher.storedFields().document(hit.doc);
+        results.add(new ScoredPassage(PassageFields.fromLucene(doc),
+            doc.get(PassageFields.TITLE), 0f));
+      }
+      results.sort(java.util.Comparator.comparingInt(p -> p.passage().ordinal()));
+      return results;
+    } catch (IOException e) {
+      throw new UncheckedIOException("lookup in collection " + collection + " failed", e);
+    } finally {
+      release(manager, searcher);
     }
   }
 

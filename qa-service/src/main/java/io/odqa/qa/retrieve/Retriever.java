@@ -13,4 +13,12 @@ public interface Retriever {
    */
   List<ScoredPassage> retrieve(CollectionName collection, AnalyzedQuestion question, int k,
       PipelineConfig config);
+
+  /**
+   * Every passage of document {@code docId} in reading order, scored 0; empty when the document
+   * is not in the collection.
+   *
+   * @throws UnknownCollectionException when the collection has no index
+   */
+  List<ScoredPassage> passagesOf(CollectionName collection, String docId);
 }

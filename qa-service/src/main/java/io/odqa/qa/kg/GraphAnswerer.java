@@ -1,0 +1,15 @@
+package io.odqa.qa.kg;
+
+import io.odqa.core.model.CollectionName;
+import io.odqa.core.model.PipelineConfig;
+import java.util.List;
+
+/** Answers a question from the knowledge graph. */
+public interface GraphAnswerer {
+  /**
+   * Graph answers, most confident first; empty when the graph has no confident answer.
+   *
+   * @throws GraphUnavailableException when the graph cannot be queried
+   */
+  List<GraphAnswer> answer(String question, CollectionName collection, PipelineConfig config);
+}

@@ -1,0 +1,77 @@
+package io.odqa.qa.read;
+
+import io.odqa.core.model.PipelineConfig;
+import io.odqa.qa.QaConfig;
+import io.odqa.qa.retrieve.ScoredPassage;
+import io.odqa.reader.read.ReaderSettings;
+import io.odqa.reader.read.Span;
+import io.odqa.reader.read.SpanReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the config's best {@code reader.passages} passages with the loaded BERT span model, all
+ * windows batched. An answer's score is the reader probability times the passage's retrieval
+ * probability raised to {@code reader.passageWeight}, where the retrieval probability is a
+ * softmax of BM25 over the passages read (0 ignores retrieval, as DrQA's reader does).
+ */
+@ApplicationScoped
+public class DjlReader implements Reader {
+  private final ReaderModels models;
+  private final int batchSize;
+  private final int nBest;
+
+  DjlReader(ReaderModels models, QaConfig config) {
+    this.models = models;
+    this.batchSize = config.reader().batchSize();
+    this.nBest = config.reader().nBest();
+  }
+
+  @Override
+  public String modelVersion() {
+    return models.version();
+  }
+
+  @Override
+  public List<TextAnswer> read(String question, List<ScoredPassage> passages,
+      PipelineConfig config) {
+    PipelineConfig.Reader r = config.reader();
+    List<ScoredPassage> read = passages.subList(0, Math.min(passages.size(), r.passages()));
+    if (read.isEmpty()) {
+      return List.of();
+    }
+    ReaderSettings settings = new ReaderSettings(r.windowTokens(), r.stride(),
+        Math.min(64, r.windowTokens() / 4), r.maxAnswerTokens(), nBest, batchSize);
+    List<String> texts = read.stream().map(p -> p.passage().text()).toList();
+    List<Span> spans = models.withModel(m -> SpanReader.read(m, question, texts, settings));
+    double[] prior = retrievalProbabilities(read);
+    List<TextAnswer> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      if (s.probability() < r.minScore()) {
+        continue;
+      }
+      ScoredPassage p = read.get(s.passage());
+      double score = s.probability() * Math.pow(prior[s.passage()], r.passageWeight());
+      int base = p.passage().start();
+      out.add(new TextAnswer(s.text(), score, s.probability(), p, base + s.start(),
+          base + s.end()));
+    }
+    out.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return out;
+  }
+
+  private static double[] retrievalProbabilities(List<ScoredPassage> passages) {
+    double max = passages.get(0).score();
+    double[] p = new double[passages.size()];
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Math.exp(passages.get(i).score() - max);
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
+    return p;
+  }
+}

@@ -1,0 +1,52 @@
+package io.odqa.qa;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+
+import io.odqa.core.index.PassageIndexWriter;
+import io.odqa.core.model.Document;
+import io.odqa.core.text.SentenceChunker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With Neo4j unreachable, /ask still answers from text and reports the graph as degraded. */
+@QuarkusTest
+@QuarkusTestResource(ReaderModelResource.class)
+@TestProfile(GraphDownTest.NoNeo4j.class)
+class GraphDownTest {
+  /** Points the driver at a port where nothing listens. */
+  public static class NoNeo4j implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("odqa.neo4j.uri", "bolt://127.0.0.1:1");
+    }
+  }
+
+  @Inject QaConfig config;
+
+  @Test
+  void answersFromTextAndSaysKgIsDegraded() throws IOException {
+    try (PassageIndexWriter writer =
+        PassageIndexWriter.open(config.dataDir().resolve("index").resolve("graph-down"))) {
+      writer.upsert("lovelace", "Ada Lovelace", new SentenceChunker(500, 0).chunk(new Document(
+          "lovelace", "Ada Lovelace", "Ada Lovelace wrote the first published algorithm.")));
+      writer.commit();
+    }
+    given().contentType("application/json")
+        .body("{\"question\": \"Who wrote the first algorithm?\", \"collection\": \"graph-down\"}")
+        .post("/api/v1/ask").then().statusCode(200)
+        .body("degraded", contains("kg"))
+        .body("answers", not(empty()))
+        .body("answers.source", everyItem(equalTo("text")));
+  }
+}
