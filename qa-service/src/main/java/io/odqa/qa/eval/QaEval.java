@@ -2,7 +2,7 @@ package io.odqa.qa.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.odqa.core.text.SquadMetrics;
+import io.odqa.reader.read.SquadMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

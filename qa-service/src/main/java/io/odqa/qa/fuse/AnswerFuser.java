@@ -1,7 +1,7 @@
 package io.odqa.qa.fuse;
 
 import io.odqa.core.model.PipelineConfig;
-import io.odqa.core.text.SquadMetrics;
+import io.odqa.reader.read.SquadMetrics;
 import io.odqa.qa.kg.GraphAnswer;
 import io.odqa.qa.pipeline.Answer;
 import io.odqa.qa.read.TextAnswer;

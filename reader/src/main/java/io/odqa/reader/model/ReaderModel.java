@@ -25,16 +25,14 @@ public final class ReaderModel implements AutoCloseable {
   private final Path dir;
   private final String version;
   private final BertQaBlock block;
-  private final QaTokenizer tokenizer;
+  private QaTokenizer tokenizer;
   private final NDManager manager;
   private final Device device;
 
-  private ReaderModel(Path dir, String version, BertQaBlock block, QaTokenizer tokenizer,
-      NDManager manager) {
+  private ReaderModel(Path dir, String version, BertQaBlock block, NDManager manager) {
     this.dir = dir;
     this.version = version;
     this.block = block;
-    this.tokenizer = tokenizer;
     this.manager = manager;
     this.device = manager.getDevice();
   }
@@ -55,8 +53,7 @@ public final class ReaderModel implements AutoCloseable {
       BertQaBlock block = new BertQaBlock(config);
       Map<String, NDArray> weights = Weights.read(dir, manager);
       Weights.assign(block, weights);
-      QaTokenizer tokenizer = new QaTokenizer(dir.resolve("tokenizer.json"));
-      return new ReaderModel(dir, versionOf(dir), block, tokenizer, manager);
+      return new ReaderModel(dir, versionOf(dir), block, manager);
     } catch (IOException | RuntimeException e) {
       manager.close();
       throw e;
@@ -103,8 +100,18 @@ public final class ReaderModel implements AutoCloseable {
     return block;
   }
 
-  /** The tokenizer. */
-  public QaTokenizer tokenizer() {
+  /**
+   * The tokenizer, loaded on first use: training from pre-tokenised data never needs it, so it
+   * runs where the native tokenizer library is absent.
+   */
+  public synchronized QaTokenizer tokenizer() {
+    if (tokenizer == null) {
+      try {
+        tokenizer = new QaTokenizer(dir.resolve("tokenizer.json"));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return tokenizer;
   }
 
@@ -129,8 +136,10 @@ public final class ReaderModel implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    tokenizer.close();
+  public synchronized void close() {
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
     manager.close();
   }
 }

@@ -35,9 +35,10 @@ public record ReaderSettings(int maxSeqLength, int stride, int maxQuestionTokens
     }
   }
 
-  /** Copy with other window settings. */
+  /** Copy with other window settings; the question keeps at most a quarter of a window. */
   public ReaderSettings withWindow(int maxSeqLength, int stride) {
-    return new ReaderSettings(maxSeqLength, stride, maxQuestionTokens, maxAnswerTokens, nBest,
+    return new ReaderSettings(maxSeqLength, stride,
+        Math.min(maxQuestionTokens, Math.max(4, maxSeqLength / 4)), maxAnswerTokens, nBest,
         batchSize);
   }
 

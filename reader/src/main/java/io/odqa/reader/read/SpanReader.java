@@ -28,18 +28,33 @@ public final class SpanReader {
   public static List<Span> read(ReaderModel model, String question, List<String> passages,
       ReaderSettings settings) {
     QaTokenizer tok = model.tokenizer();
-    long[] q = tok.tokenize(question).ids();
-    q = Arrays.copyOf(q, Math.min(q.length, settings.maxQuestionTokens()));
     List<QaTokenizer.Tokens> tokens = new ArrayList<>(passages.size());
     for (String p : passages) {
       tokens.add(tok.tokenize(p));
     }
+    return read(in -> forward(model, in), tok.cls(), tok.sep(), tok.tokenize(question).ids(),
+        tokens, passages, settings);
+  }
+
+  /** Start and end logits {@code [2][rows][seq]} for inputs {@code [3][rows][seq]}. */
+  @FunctionalInterface
+  public interface Forward {
+    float[][][] logits(long[][][] inputs);
+  }
+
+  /**
+   * The same as {@link #read(ReaderModel, String, List, ReaderSettings)} on text that is already
+   * tokenised, with any forward pass (training evaluates its block in place this way).
+   */
+  public static List<Span> read(Forward forward, long cls, long sep, long[] question,
+      List<QaTokenizer.Tokens> tokens, List<String> passages, ReaderSettings settings) {
+    long[] q = Arrays.copyOf(question, Math.min(question.length, settings.maxQuestionTokens()));
     List<Window> windows = Windows.plan(q.length, tokens, settings);
     Map<Long, Span> best = new HashMap<>();
     for (int from = 0; from < windows.size(); from += settings.batchSize()) {
       List<Window> batch = windows.subList(from, Math.min(windows.size(), from + settings.batchSize()));
-      long[][][] in = Windows.tensors(tok.cls(), tok.sep(), q, tokens, batch);
-      float[][][] logits = forward(model, in);
+      long[][][] in = Windows.tensors(cls, sep, q, tokens, batch);
+      float[][][] logits = forward.logits(in);
       for (int b = 0; b < batch.size(); b++) {
         Window w = batch.get(b);
         for (Span s : decode(w, logits[0][b], logits[1][b], tokens.get(w.passage()),
@@ -57,7 +72,14 @@ public final class SpanReader {
 
   private static float[][][] forward(ReaderModel model, long[][][] in) {
     try (NDManager m = model.manager().newSubManager()) {
-      NDList out = model.spanLogits(new NDList(m.create(in[0]), m.create(in[1]), m.create(in[2])));
+      return split(model.spanLogits(new NDList(m.create(in[0]), m.create(in[1]),
+          m.create(in[2]))), in);
+    }
+  }
+
+  /** Copies start and end logits {@code [rows, seq]} out of the engine, row by row. */
+  public static float[][][] split(NDList out, long[][][] in) {
+    {
       int rows = in[0].length;
       int seq = in[0][0].length;
       float[] start = out.get(0).toFloatArray();

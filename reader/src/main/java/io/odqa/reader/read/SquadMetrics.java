@@ -1,4 +1,4 @@
-package io.odqa.core.text;
+package io.odqa.reader.read;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

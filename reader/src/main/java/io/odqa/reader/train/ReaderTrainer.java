@@ -1,0 +1,184 @@
+package io.odqa.reader.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.odqa.reader.model.ReaderModel;
+import io.odqa.reader.model.Weights;
+import io.odqa.reader.read.ReaderSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Fine-tunes a {@link ReaderModel} in place through DJL's autograd ({@link GradientCollector})
+ * on the PyTorch engine: loss is the mean of start and end cross-entropy over each window's
+ * positions (padding masked), updates are {@link AdamW} under a {@link LinearSchedule}, with the
+ * global gradient norm clipped.
+ *
+ * <p>Determinism: the window order of epoch {@code e} is a shuffle seeded by {@code (seed, e)},
+ * and the engine's generator (dropout) is re-seeded from {@code (seed, step)} before every
+ * update, so the run from a checkpoint at step {@code k} replays exactly what an uninterrupted
+ * run does after {@code k} on the same device.
+ */
+public final class ReaderTrainer {
+  private final ReaderModel model;
+  private final TrainSettings settings;
+  private final PrintStream log;
+
+  /** Trains {@code model}'s weights with {@code settings}, logging progress to {@code log}. */
+  public ReaderTrainer(ReaderModel model, TrainSettings settings, PrintStream log) {
+    this.model = model;
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** What a run measured. */
+  public record Result(int steps, double secondsPerStep, List<Double> epochSeconds,
+      List<Evaluator.Scores> devCurve, double finalLoss) {}
+
+  /**
+   * Trains on {@code train}, evaluating on {@code dev} (may be null) after each epoch, and
+   * writing checkpoints under {@code checkpoints} (may be null). Resumes from the checkpoint
+   * there when one exists.
+   */
+  public Result train(TokenizedSet train, TokenizedSet dev, Path checkpoints) throws IOException {
+    ReaderSettings windows = ReaderSettings.DEFAULT.withWindow(settings.maxSeqLength(),
+        settings.stride());
+    List<Features.Feature> features = Features.training(train, windows);
+    int perEpoch = (features.size() + settings.batchSize() - 1) / settings.batchSize();
+    int total = perEpoch * settings.epochs();
+    if (settings.maxSteps() > 0) {
+      total = Math.min(total, settings.maxSteps());
+    }
+    LinearSchedule lr = new LinearSchedule(settings.learningRate(),
+        Math.round(settings.warmupRatio() * perEpoch * settings.epochs()),
+        perEpoch * settings.epochs());
+    Map<String, Parameter> params = model.block().parametersByName();
+    params.values().forEach(p -> p.getArray().setRequiresGradient(true));
+    AdamW adam = new AdamW(params, 0.9f, 0.999f, 1e-8f, settings.weightDecay());
+    int step = checkpoints == null ? 0 : Checkpoints.restore(checkpoints, model, adam);
+    if (step > 0) {
+      log.printf("resuming at update %d of %d%n", step, total);
+    }
+    log.printf("%d questions -> %d windows, %d updates per epoch, %d updates in all%n",
+        train.questions().size(), features.size(), perEpoch, total);
+    List<Double> epochSeconds = new ArrayList<>();
+    List<Evaluator.Scores> curve = new ArrayList<>();
+    double loss = Double.NaN;
+    long runStart = System.nanoTime();
+    int firstStep = step;
+    while (step < total) {
+      int epoch = step / perEpoch;
+      List<Features.Feature> order = new ArrayList<>(features);
+      Collections.shuffle(order, new Random(settings.seed() * 1_000_003L + epoch));
+      long epochStart = System.nanoTime();
+      for (int i = step % perEpoch; i < perEpoch && step < total; i++) {
+        List<Features.Feature> batch = order.subList(i * settings.batchSize(),
+            Math.min(order.size(), (i + 1) * settings.batchSize()));
+        loss = update(train, batch, adam, step, lr.at(step));
+        step++;
+        if (step % 50 == 0 || step == total) {
+          log.printf("update %d/%d  epoch %d  loss %.4f  lr %.2e  %.3f s/update%n", step, total,
+              epoch + 1, loss, lr.at(step - 1), (System.nanoTime() - runStart) / 1e9 / (step - firstStep));
+        }
+        if (checkpoints != null && settings.checkpointEvery() > 0
+            && step % settings.checkpointEvery() == 0) {
+          Checkpoints.save(checkpoints, model, adam, step);
+        }
+      }
+      epochSeconds.add((System.nanoTime() - epochStart) / 1e9);
+      if (step % perEpoch == 0) {
+        if (checkpoints != null) {
+          Checkpoints.save(checkpoints, model, adam, step);
+        }
+        if (dev != null) {
+          Evaluator.Scores s = Evaluator.evaluate(model, dev, windows);
+          curve.add(s);
+          log.printf("epoch %d: dev EM %.2f F1 %.2f (%.0f s)%n", epoch + 1, 100 * s.em(),
+              100 * s.f1(), epochSeconds.get(epochSeconds.size() - 1));
+        }
+      }
+    }
+    params.values().forEach(p -> p.getArray().setRequiresGradient(false));
+    double perStep = (System.nanoTime() - runStart) / 1e9 / Math.max(1, step - firstStep);
+    return new Result(step, perStep, epochSeconds, curve, loss);
+  }
+
+  private double update(TokenizedSet set, List<Features.Feature> batch, AdamW adam, int step,
+      float rate) {
+    Engine.getEngine(ReaderModel.ENGINE).setRandomSeed(
+        (int) ((settings.seed() * 1_000_003L + step) & 0x7fffffff));
+    NDManager manager = model.manager();
+    try (NDScope scope = new NDScope()) {
+      long[][][] in = Features.inputs(set, batch);
+      int seq = in[0][0].length;
+      int[] starts = new int[batch.size()];
+      int[] ends = new int[batch.size()];
+      for (int b = 0; b < batch.size(); b++) {
+        starts[b] = batch.get(b).startLabel();
+        ends[b] = batch.get(b).endLabel();
+      }
+      NDArray mask = manager.create(in[1]);
+      double value;
+      try (GradientCollector gc = Engine.getEngine(ReaderModel.ENGINE).newGradientCollector()) {
+        NDList logits = model.block().forward(new ParameterStore(manager, false),
+            new NDList(manager.create(in[0]), mask, manager.create(in[2])), true);
+        NDArray padding = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(-1e4f);
+        NDArray loss = crossEntropy(logits.get(0).add(padding), manager.create(starts), seq)
+            .add(crossEntropy(logits.get(1).add(padding), manager.create(ends), seq)).div(2f);
+        gc.backward(loss);
+        value = loss.getFloat();
+      }
+      clip(adam, settings.clipNorm());
+      adam.step(step + 1, rate);
+      for (Parameter p : model.block().parametersByName().values()) {
+        p.getArray().getGradient().muli(0f);
+      }
+      return value;
+    }
+  }
+
+  private static NDArray crossEntropy(NDArray logits, NDArray labels, int seq) {
+    NDArray oneHot = labels.oneHot(seq).toType(DataType.FLOAT32, false);
+    return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+  }
+
+  private void clip(AdamW adam, float maxNorm) {
+    List<NDArray> squares = new ArrayList<>();
+    for (Parameter p : model.block().parametersByName().values()) {
+      squares.add(p.getArray().getGradient().square().sum());
+    }
+    float norm = (float) Math.sqrt(ai.djl.ndarray.NDArrays.stack(new NDList(squares)).sum()
+        .getFloat());
+    if (norm > maxNorm) {
+      float scale = maxNorm / (norm + 1e-6f);
+      for (Parameter p : model.block().parametersByName().values()) {
+        p.getArray().getGradient().muli(scale);
+      }
+    }
+  }
+
+  /** Writes the trained weights as a model directory beside the base's tokenizer. */
+  public static void export(ReaderModel model, Path out, boolean int8, String version)
+      throws IOException {
+    Files.createDirectories(out);
+    Weights.write(model.block(), out.resolve("model.safetensors"), int8);
+    model.block().config().write(out.resolve("config.json"));
+    Files.copy(model.dir().resolve("tokenizer.json"), out.resolve("tokenizer.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(out.resolve("VERSION"), version + "\n");
+  }
+}

@@ -1,0 +1,26 @@
+package io.odqa.reader.train;
+
+/**
+ * Hyper-parameters of a fine-tuning run. The defaults are those of the reference run in the
+ * reader-model issue: max length 384, stride 128, batch 32, 10% warm-up, 4 epochs, seed 0.
+ *
+ * @param epochs passes over the training windows
+ * @param batchSize windows per update
+ * @param learningRate peak AdamW learning rate
+ * @param warmupRatio fraction of updates spent warming up
+ * @param weightDecay AdamW decoupled weight decay (0, the Hugging Face Trainer default)
+ * @param clipNorm global gradient-norm limit
+ * @param seed seeds data order, dropout and everything else random
+ * @param maxSeqLength tokens per window
+ * @param stride tokens shared by consecutive windows
+ * @param checkpointEvery updates between checkpoints (0: only at the end of each epoch)
+ * @param maxSteps stop after this many updates (0: no limit), for timing and tests
+ */
+public record TrainSettings(int epochs, int batchSize, float learningRate, float warmupRatio,
+    float weightDecay, float clipNorm, long seed, int maxSeqLength, int stride,
+    int checkpointEvery, int maxSteps) {
+  /** The reference recipe with learning rate {@code lr}. */
+  public static TrainSettings reference(float lr) {
+    return new TrainSettings(4, 32, lr, 0.1f, 0f, 1f, 0L, 384, 128, 0, 0);
+  }
+}
