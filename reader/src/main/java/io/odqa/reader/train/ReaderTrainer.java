@@ -55,6 +55,16 @@ public final class ReaderTrainer {
    * there when one exists.
    */
   public Result train(TokenizedSet train, TokenizedSet dev, Path checkpoints) throws IOException {
+    return train(train, dev, checkpoints, false);
+  }
+
+  /**
+   * As {@link #train(TokenizedSet, TokenizedSet, Path)}; with {@code keepBest} and a dev set, the
+   * model ends with the weights of the epoch with the best dev F1 (model selection on held-out
+   * data), not necessarily those of the last epoch.
+   */
+  public Result train(TokenizedSet train, TokenizedSet dev, Path checkpoints, boolean keepBest)
+      throws IOException {
     ReaderSettings windows = ReaderSettings.DEFAULT.withWindow(settings.maxSeqLength(),
         settings.stride());
     List<Features.Feature> features = Features.training(train, windows);
@@ -78,6 +88,8 @@ public final class ReaderTrainer {
     List<Double> epochSeconds = new ArrayList<>();
     List<Evaluator.Scores> curve = new ArrayList<>();
     double loss = Double.NaN;
+    double bestF1 = -1;
+    Map<String, NDArray> best = null;
     long runStart = System.nanoTime();
     int firstStep = step;
     while (step < total) {
@@ -109,12 +121,38 @@ public final class ReaderTrainer {
           curve.add(s);
           log.printf("epoch %d: dev EM %.2f F1 %.2f (%.0f s)%n", epoch + 1, 100 * s.em(),
               100 * s.f1(), epochSeconds.get(epochSeconds.size() - 1));
+          if (keepBest && s.f1() > bestF1) {
+            bestF1 = s.f1();
+            best = snapshot(params, best);
+            log.printf("epoch %d is the best so far on dev%n", epoch + 1);
+          }
         }
       }
     }
     params.values().forEach(p -> p.getArray().setRequiresGradient(false));
+    if (best != null) {
+      for (Map.Entry<String, NDArray> e : best.entrySet()) {
+        params.get(e.getKey()).getArray().set(e.getValue().toFloatArray());
+        e.getValue().close();
+      }
+      log.printf("kept the weights of the best dev epoch (F1 %.2f)%n", 100 * bestF1);
+    }
     double perStep = (System.nanoTime() - runStart) / 1e9 / Math.max(1, step - firstStep);
     return new Result(step, perStep, epochSeconds, curve, loss);
+  }
+
+  private static Map<String, NDArray> snapshot(Map<String, Parameter> params,
+      Map<String, NDArray> previous) {
+    if (previous != null) {
+      previous.values().forEach(NDArray::close);
+    }
+    Map<String, NDArray> copy = new java.util.LinkedHashMap<>();
+    params.forEach((name, p) -> {
+      NDArray a = p.getArray().duplicate();
+      a.setRequiresGradient(false);
+      copy.put(name, a);
+    });
+    return copy;
   }
 
   private double update(TokenizedSet set, List<Features.Feature> batch, AdamW adam, int step,

@@ -18,8 +18,9 @@ import java.util.Map;
  * train   --base MODEL_DIR --train SET.json.gz [--dev SET.json.gz] --out MODEL_DIR
  *         [--epochs 4] [--batch 32] [--lr 1e-4] [--warmup 0.1] [--weight-decay 0] [--clip 1]
  *         [--seed 0] [--max-seq 384] [--stride 128] [--checkpoints DIR] [--checkpoint-every N]
- *         [--max-steps N] [--device auto] [--int8] [--version NAME]
+ *         [--max-steps N] [--device auto] [--int8] [--keep-best] [--version NAME]
  * eval    --model MODEL_DIR --dev SET.json.gz [--device auto]
+ * export  --model MODEL_DIR --out MODEL_DIR [--int8] [--version NAME]
  * </pre>
  */
 public final class TrainMain {
@@ -49,7 +50,16 @@ public final class TrainMain {
           System.out.printf("{\"n\":%d,\"em\":%.4f,\"f1\":%.4f}%n", s.n(), s.em(), s.f1());
         }
       }
-      default -> usage("a command: prepare, train or eval, not '" + args[0] + "'");
+      case "export" -> {
+        try (ReaderModel model = ReaderModel.load(Path.of(need(o, "model")), "cpu")) {
+          Path out = Path.of(need(o, "out"));
+          ReaderTrainer.export(model, out, o.containsKey("int8"),
+              o.getOrDefault("version", model.version()));
+          System.out.println("exported " + model.version() + " -> " + out
+              + (o.containsKey("int8") ? " (per-row int8)" : ""));
+        }
+      }
+      default -> usage("a command: prepare, train, eval or export, not '" + args[0] + "'");
     }
   }
 
@@ -68,7 +78,7 @@ public final class TrainMain {
         o.getOrDefault("device", "auto"))) {
       System.out.printf("training on %s: %s%n", model.device(), s);
       ReaderTrainer.Result r = new ReaderTrainer(model, s, System.out).train(train, dev,
-          checkpoints);
+          checkpoints, o.containsKey("keep-best"));
       String version = o.getOrDefault("version", out.getFileName().toString());
       ReaderTrainer.export(model, out, o.containsKey("int8"), version);
       ObjectMapper json = new ObjectMapper();
@@ -95,7 +105,7 @@ public final class TrainMain {
         usage("an option, not '" + args[i] + "'");
       }
       String key = args[i].substring(2);
-      if (key.equals("int8")) {
+      if (key.equals("int8") || key.equals("keep-best")) {
         o.put(key, "true");
       } else if (i + 1 < args.length) {
         o.put(key, args[++i]);
