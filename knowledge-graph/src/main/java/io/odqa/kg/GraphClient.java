@@ -54,6 +54,17 @@ public final class GraphClient implements AutoCloseable {
   }
 
   /**
+   * Runs {@code work} in a read transaction that the server aborts after {@code timeout}, so a
+   * query over high-degree nodes cannot hold a request hostage.
+   */
+  public <T> T read(TransactionCallback<T> work, java.time.Duration timeout) {
+    try (Session session = session()) {
+      return session.executeRead(work,
+          org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build());
+    }
+  }
+
+  /**
    * Runs {@code cypher} in an auto-commit transaction, which {@code CALL { ... } IN
    * TRANSACTIONS} requires; it is not retried, so use it for idempotent maintenance only.
    */

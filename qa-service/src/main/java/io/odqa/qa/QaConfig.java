@@ -20,6 +20,27 @@ public interface QaConfig {
   /** The reader model and where it runs. */
   ReaderModelConfig reader();
 
+  /** Knowledge-graph question answering. */
+  Kgqa kgqa();
+
+  /** Settings of the graph stage. */
+  interface Kgqa {
+    /** The relation-path classifier ({@code ./odqa train kgqa}); without it no graph answers. */
+    java.util.Optional<Path> model();
+
+    /** Longest a single graph query may run. */
+    @WithDefault("2s")
+    java.time.Duration timeout();
+
+    /** Relation paths tried, most probable first, until one reaches an answer. */
+    @WithDefault("3")
+    int pathsTried();
+
+    /** Graph answers returned at most. */
+    @WithDefault("10")
+    int maxAnswers();
+  }
+
   /** Which model the reader loads at start-up, and how it runs. */
   interface ReaderModelConfig {
     /**

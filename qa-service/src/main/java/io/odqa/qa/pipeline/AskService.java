@@ -14,6 +14,7 @@ import io.odqa.qa.retrieve.AnalyzedQuestion;
 import io.odqa.qa.retrieve.QuestionAnalyzer;
 import io.odqa.qa.retrieve.Retriever;
 import io.odqa.qa.retrieve.ScoredPassage;
+import io.odqa.qa.retrieve.UnknownCollectionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,18 @@ public class AskService {
     AnalyzedQuestion analyzed = analyzer.analyze(question);
     clock.lap("analyze");
     int k = topK == null ? config.topK() : topK;
-    List<ScoredPassage> passages = retriever.retrieve(collection, analyzed, k, config);
+    List<ScoredPassage> passages;
+    try {
+      passages = retriever.retrieve(collection, analyzed, k, config);
+    } catch (UnknownCollectionException e) {
+      // A collection of triples only (no passage index) can still be answered by the graph.
+      clock.lap("retrieve");
+      AskResult graphOnly = answer(question, collection, List.of(), config, clock, true);
+      if (graphOnly.answers().isEmpty()) {
+        throw e;
+      }
+      return graphOnly;
+    }
     clock.lap("retrieve");
     return answer(question, collection, passages, config, clock, true);
   }

@@ -1,0 +1,162 @@
+package io.odqa.kg.qa;
+
+import io.odqa.kg.qa.MetaQaQuestions.Question;
+import io.odqa.kg.resolve.EntityKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Trains and evaluates the MetaQA relation-path model from the command line:
+ *
+ * <pre>
+ * PathTrainer --kb kb.txt --questions 1hop.jsonl,2hop.jsonl,3hop.jsonl --out model.json
+ *             [--epochs N] [--seed S] [--lr R] [--l2 L] [--min-f1 F] [--min-label-count N]
+ *             [--errors N]
+ * </pre>
+ *
+ * It labels the training part of the questions ({@link MetaQaQuestions} split) with
+ * {@link PathLabeler}, trains a {@link PathClassifier}, and reports on the held-out part the
+ * path accuracy (predicted path equals the labelled path, over questions with a label) and the
+ * answer Hits@1 with the gold topic entity (over all held-out questions): the most probable
+ * path that reaches anything is executed from the topic, answers are ranked by the number of
+ * distinct walks that reach them, then by key, and the first must be a gold answer.
+ */
+public final class PathTrainer {
+  private PathTrainer() {}
+
+  /** A question prepared for labelling and evaluation. */
+  private record Item(Question question, String masked, PathLabeler.Example example) {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = parse(args);
+    long started = System.nanoTime();
+    KbGraph graph = KbGraph.read(Path.of(require(options, "kb")));
+    System.out.printf(Locale.ROOT, "kb: %d nodes, %d edges, %d relations, %d rows skipped (%.1fs)%n",
+        graph.nodeCount(), graph.edgeCount(), graph.relations().size(), graph.skippedRows(),
+        seconds(started));
+    List<Item> train = new ArrayList<>();
+    List<Item> heldOut = new ArrayList<>();
+    for (String file : require(options, "questions").split(",")) {
+      for (Question q : MetaQaQuestions.read(Path.of(file.strip()))) {
+        (q.heldOut() ? heldOut : train).add(item(q));
+      }
+    }
+    System.out.printf(Locale.ROOT, "questions: %d train, %d held out%n", train.size(),
+        heldOut.size());
+
+    long t = System.nanoTime();
+    PathLabeler labeler = new PathLabeler(graph, PathLabeler.DEFAULT_FRONTIER_CAP);
+    PathLabeler.Labels trainLabels = labeler.label(examples(train));
+    PathLabeler.Labels heldOutLabels = labeler.label(examples(heldOut), trainLabels.frequency());
+    System.out.printf(Locale.ROOT, "labelling: %.1fs%n", seconds(t));
+    printCounts("train", train, trainLabels);
+    printCounts("held-out", heldOut, heldOutLabels);
+
+    t = System.nanoTime();
+    List<PathClassifier.Example> examples = trainingExamples(train, trainLabels,
+        Double.parseDouble(options.getOrDefault("min-f1", "0.5")),
+        Integer.parseInt(options.getOrDefault("min-label-count", "5")));
+    System.out.printf(Locale.ROOT, "training examples: %d%n", examples.size());
+    PathClassifier.Settings d = PathClassifier.Settings.defaults();
+    PathClassifier.Settings settings = new PathClassifier.Settings(
+        Integer.parseInt(options.getOrDefault("epochs", String.valueOf(d.epochs()))),
+        Double.parseDouble(options.getOrDefault("lr", String.valueOf(d.learningRate()))),
+        Double.parseDouble(options.getOrDefault("l2", String.valueOf(d.l2()))),
+        Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
+        d.minFeatureCount(), d.pruneBelow());
+    PathClassifier classifier = PathClassifier.train(examples, settings);
+    System.out.printf(Locale.ROOT, "classifier: %d labels, %d features, %s (%.1fs)%n",
+        classifier.labels().size(), classifier.featureCount(), settings, seconds(t));
+
+    int errors = Integer.parseInt(options.getOrDefault("errors", "10"));
+    new PathEvaluation(graph, classifier, errors).report(heldOut.stream().map(Item::question)
+        .toList(), heldOut.stream().map(Item::masked).toList(), heldOutLabels.paths());
+
+    Path out = Path.of(require(options, "out"));
+    classifier.save(out);
+    System.out.printf(Locale.ROOT, "model: %s (%d bytes)%n", out, Files.size(out));
+    System.out.printf(Locale.ROOT, "wall time: %.1fs%n", seconds(started));
+  }
+
+  private static Item item(Question q) {
+    String topicKey = q.topic().map(EntityKey::of).orElse("");
+    Set<String> gold = q.answers().stream().map(EntityKey::of).collect(Collectors.toSet());
+    return new Item(q, QuestionFeatures.mask(q.text()),
+        new PathLabeler.Example(topicKey, gold, q.hops()));
+  }
+
+  /**
+   * Classifier examples from the labelled training questions. Labels with a low F1 or a rare
+   * path are mostly artefacts of a KB that disagrees with the gold answers (a {@code has_tags}
+   * detour that happens to reach them); training on them teaches the model to predict such
+   * detours for ordinary questions, so they are dropped, and rare paths are also dropped from
+   * the tie sets.
+   */
+  private static List<PathClassifier.Example> trainingExamples(List<Item> train,
+      PathLabeler.Labels labels, double minF1, int minLabelCount) {
+    Map<RelationPath, Integer> counts = new java.util.HashMap<>();
+    labels.paths().forEach(p -> p.ifPresent(path -> counts.merge(path, 1, Integer::sum)));
+    List<PathClassifier.Example> examples = new ArrayList<>();
+    for (int i = 0; i < train.size(); i++) {
+      PathLabeler.Best best = labels.best().get(i);
+      Optional<RelationPath> path = labels.paths().get(i);
+      if (path.isEmpty() || best.f1() < minF1 || counts.get(path.get()) < minLabelCount) {
+        continue;
+      }
+      List<RelationPath> ties = best.paths().stream()
+          .filter(p -> counts.getOrDefault(p, 0) >= minLabelCount).toList();
+      examples.add(new PathClassifier.Example(train.get(i).masked(), path.get(), ties));
+    }
+    return examples;
+  }
+
+  private static List<PathLabeler.Example> examples(List<Item> items) {
+    return items.stream().map(Item::example).toList();
+  }
+
+  private static void printCounts(String part, List<Item> items, PathLabeler.Labels labels) {
+    for (int hops = 1; hops <= RelationPath.MAX_HOPS; hops++) {
+      int labelled = 0;
+      int unlabelled = 0;
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i).question().hops() == hops) {
+          if (labels.paths().get(i).isPresent()) {
+            labelled++;
+          } else {
+            unlabelled++;
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "%s %d-hop: %d labelled, %d unlabelled%n", part, hops,
+          labelled, unlabelled);
+    }
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+
+  private static String require(Map<String, String> options, String name) {
+    return Optional.ofNullable(options.get(name)).orElseThrow(
+        () -> new IllegalArgumentException("missing required option --" + name));
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
