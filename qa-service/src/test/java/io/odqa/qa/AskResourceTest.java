@@ -141,6 +141,33 @@ class AskResourceTest {
   }
 
   @Test
+  void stageEndpointsRejectBadInput() {
+    post("/api/v1/read", "{\"question\": \"q\", \"collection\": \"" + collection + "\"}")
+        .then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("docId must be a non-blank string"));
+    post("/api/v1/read", "{\"question\": \"q\", \"collection\": \"" + collection
+        + "\", \"docId\": \"no-such-doc\"}")
+        .then().statusCode(404).contentType(PROBLEM)
+        .body("detail", containsString("document 'no-such-doc' is not in collection"));
+    post("/api/v1/read", "").then().statusCode(400).contentType(PROBLEM);
+    post("/api/v1/retrieve", "{\"question\": \"q\", \"topK\": 1001}").then().statusCode(400)
+        .contentType(PROBLEM).body("detail", equalTo("topK must be in [1, 1000]"));
+    post("/api/v1/retrieve", "{\"question\": \"q\", \"collection\": \"never-ingested\"}")
+        .then().statusCode(404).contentType(PROBLEM);
+    post("/api/v1/kg", "{\"question\": \" \"}").then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("question must be a non-blank string"));
+    post("/api/v1/kg", "{\"question\": \"q\", \"collection\": \"../x\"}").then()
+        .statusCode(400).contentType(PROBLEM);
+    // What was accepted before is still there.
+    post("/api/v1/retrieve", "{\"question\": \"turing machine\", \"collection\": \""
+        + collection + "\"}").then().statusCode(200).body("passageId", contains("turing::p0"));
+  }
+
+  private io.restassured.response.Response post(String path, String json) {
+    return given().contentType("application/json").body(json).post(path);
+  }
+
+  @Test
   void plainTextAnswersForTheCli() {
     given().contentType("application/json").accept("text/plain")
         .body("{\"question\": \"universal machine\", \"collection\": \"" + collection + "\"}")

@@ -5,7 +5,6 @@ import io.odqa.reader.convert.OnnxBertConverter;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,13 +16,12 @@ import java.util.Map;
 public class ReaderModelResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
-    Path dir = Path.of("target", "models", "minilm").toAbsolutePath();
-    if (!Files.isRegularFile(dir.resolve("model.safetensors"))) {
-      try {
-        OnnxBertConverter.convert(BaseEncoder.MINILM, dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    Path dir;
+    try {
+      dir = OnnxBertConverter.convertIfAbsent(BaseEncoder.MINILM,
+          Path.of("target", "models", "minilm").toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return Map.of("odqa.reader.model-dir", dir.toString(), "odqa.reader.device", "cpu");
   }

@@ -4,7 +4,6 @@ import io.odqa.reader.convert.BaseEncoder;
 import io.odqa.reader.convert.OnnxBertConverter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Base model directories converted once per build under {@code target/models}. */
@@ -12,15 +11,11 @@ public final class TestModels {
   private TestModels() {}
 
   /** all-MiniLM-L6-v2 with a freshly initialised span head. */
-  public static synchronized Path minilm() {
-    Path dir = Path.of("target", "models", "minilm");
-    if (!Files.isRegularFile(dir.resolve("model.safetensors"))) {
-      try {
-        OnnxBertConverter.convert(BaseEncoder.MINILM, dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  public static Path minilm() {
+    try {
+      return OnnxBertConverter.convertIfAbsent(BaseEncoder.MINILM, Path.of("target", "models", "minilm"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return dir;
   }
 }

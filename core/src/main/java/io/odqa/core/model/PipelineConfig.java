@@ -31,6 +31,11 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
     }
   }
 
+  /** This config with other reader knobs. */
+  public PipelineConfig withReader(Reader next) {
+    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, next, fusion);
+  }
+
   /**
    * Reader knobs.
    *

@@ -2,6 +2,7 @@ package io.odqa.qa.api;
 
 import io.odqa.core.api.Problem;
 import io.odqa.qa.retrieve.UnknownCollectionException;
+import io.odqa.qa.retrieve.UnknownDocumentException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,6 +23,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unknownCollection(UnknownCollectionException e) {
+    return respond(Problem.of(404, e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response unknownDocument(UnknownDocumentException e) {
     return respond(Problem.of(404, e.getMessage()));
   }
 

@@ -26,10 +26,10 @@ import java.util.Set;
  * PathLabeler}; only with {@code --kb}), and Hits@1 (the top answer is a gold answer), per hop
  * count and overall, plus latency.
  *
- * <p>Usage: {@code KgqaEval --collection NAME --questions F1[,F2...] [--split heldout|all]
- * [--strip-brackets] [--kb kb.txt] [--limit N] [--json] [--url URL]}. By default only the
- * held-out fifth of the questions ({@link MetaQaQuestions#isHeldOut}) is scored, the part the
- * path classifier never trained on.
+ * <p>Usage: {@code KgqaEval --collection NAME --questions F1[,F2...] [--split all|heldout]
+ * [--strip-brackets] [--kb kb.txt] [--limit N] [--json] [--url URL]}. By default every question
+ * of the files is scored (a test file is all held out); {@code --split heldout} keeps only the
+ * fifth of MetaQA dev ({@link MetaQaQuestions#isHeldOut}) that the path classifier never trained on.
  */
 public final class KgqaEval {
   private static final int PROGRESS_EVERY = 1000;
@@ -46,9 +46,9 @@ public final class KgqaEval {
       Map<String, String> opts = EvalHttp.options(args, Set.of("--collection", "--questions",
           "--split", "--kb", "--limit", "--url"), Set.of("--json", "--strip-brackets"));
       String collection = EvalHttp.required(opts, "--collection");
-      String split = opts.getOrDefault("--split", "heldout");
+      String split = opts.getOrDefault("--split", "all");
       if (!split.equals("heldout") && !split.equals("all")) {
-        throw new EvalHttp.UsageException("--split must be heldout or all, got '" + split + "'");
+        throw new EvalHttp.UsageException("--split must be all or heldout, got '" + split + "'");
       }
       List<MetaQaQuestions.Question> questions = new ArrayList<>();
       for (String f : EvalHttp.required(opts, "--questions").split(",")) {
@@ -58,7 +58,7 @@ public final class KgqaEval {
               questions.add(q);
             }
           }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
           throw new EvalHttp.UsageException("--questions: cannot read '" + f + "': " + e.getMessage());
         }
       }
@@ -67,7 +67,7 @@ public final class KgqaEval {
       if (opts.containsKey("--kb")) {
         try {
           goldPaths = goldPaths(KbGraph.read(Path.of(opts.get("--kb"))), questions);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
           throw new EvalHttp.UsageException("--kb: cannot read '" + opts.get("--kb") + "': "
               + e.getMessage());
         }

@@ -15,6 +15,7 @@ import io.odqa.qa.retrieve.QuestionAnalyzer;
 import io.odqa.qa.retrieve.Retriever;
 import io.odqa.qa.retrieve.ScoredPassage;
 import io.odqa.qa.retrieve.UnknownCollectionException;
+import io.odqa.qa.retrieve.UnknownDocumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,12 +80,15 @@ public class AskService {
     PipelineConfig config = configs.current();
     Stopwatch clock = new Stopwatch();
     List<ScoredPassage> passages = retriever.passagesOf(collection, docId);
+    if (passages.isEmpty()) {
+      throw new UnknownDocumentException(collection, docId);
+    }
     clock.lap("retrieve");
-    PipelineConfig all = new PipelineConfig(config.version(), config.topK(), config.bm25K1(),
-        config.bm25B(), config.titleBoost(), new PipelineConfig.Reader(
-            Math.max(1, Math.min(50, passages.size())), config.reader().windowTokens(),
-            config.reader().stride(), config.reader().maxAnswerTokens(), config.reader().minScore(),
-            0.0), config.fusion());
+    // Every passage of the document is read, and all score 0 for retrieval, so no prior.
+    PipelineConfig.Reader r = config.reader();
+    PipelineConfig all = config.withReader(new PipelineConfig.Reader(
+        Math.min(50, passages.size()), r.windowTokens(), r.stride(), r.maxAnswerTokens(),
+        r.minScore(), 0.0));
     return answer(question, collection, passages, all, clock, false);
   }
 

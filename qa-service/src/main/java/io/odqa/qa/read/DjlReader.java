@@ -41,8 +41,8 @@ public class DjlReader implements Reader {
     if (read.isEmpty()) {
       return List.of();
     }
-    ReaderSettings settings = new ReaderSettings(r.windowTokens(), r.stride(),
-        Math.min(64, r.windowTokens() / 4), r.maxAnswerTokens(), nBest, batchSize);
+    ReaderSettings settings = ReaderSettings.DEFAULT.withWindow(r.windowTokens(), r.stride())
+        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, batchSize);
     List<String> texts = read.stream().map(p -> p.passage().text()).toList();
     List<Span> spans = models.withModel(m -> SpanReader.read(m, question, texts, settings));
     double[] prior = retrievalProbabilities(read);

@@ -152,6 +152,12 @@ class MetricsTest {
         dir.resolve("absent.jsonl").toString()}, quiet(), quiet()));
     assertEquals(2, RetrievalEval.run(new String[] {"--collection", "nf", "--bogus"}, quiet(),
         quiet()));
+    assertEquals(2, KgqaEval.run(new String[] {"--questions", questions.toString()}, quiet(),
+        quiet()));
+    assertEquals(2, KgqaEval.run(new String[] {"--collection", "metaqa", "--questions",
+        questions.toString(), "--split", "test"}, quiet(), quiet()));
+    assertEquals(2, KgqaEval.run(new String[] {"--collection", "metaqa", "--questions",
+        dir.resolve("absent.jsonl").toString()}, quiet(), quiet()));
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -46,6 +45,18 @@ public final class OnnxBertConverter {
       Files.copy(in, out.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
     }
     return convert(OnnxGraph.parse(onnx), base.heads(), out);
+  }
+
+  /**
+   * The model directory {@code out} for {@code base}, converted first unless it already holds
+   * weights (setup steps and tests call this; conversion of bge-small takes seconds).
+   */
+  public static synchronized Path convertIfAbsent(BaseEncoder base, Path out)
+      throws IOException {
+    if (!Files.isRegularFile(out.resolve("model.safetensors"))) {
+      convert(base, out);
+    }
+    return out;
   }
 
   /** Converts a parsed graph with {@code heads} attention heads into {@code out}. */
@@ -144,12 +155,16 @@ public final class OnnxBertConverter {
       System.err.println("usage: OnnxBertConverter minilm|bge-small OUT_DIR");
       System.exit(2);
     }
-    BaseEncoder base = BaseEncoder.of(args[0]);
-    int n = convert(base, Path.of(args[1]));
-    System.out.println("converted " + base.id() + ": " + n + " tensors -> " + args[1]);
-  }
-
-  static List<String> names(OnnxGraph graph) throws IOException {
-    return List.copyOf(namedTensors(graph).keySet());
+    try {
+      BaseEncoder base = BaseEncoder.of(args[0]);
+      int n = convert(base, Path.of(args[1]));
+      System.out.println("converted " + base.id() + ": " + n + " tensors -> " + args[1]);
+    } catch (IllegalArgumentException e) {
+      System.err.println("OnnxBertConverter: " + e.getMessage());
+      System.exit(2);
+    } catch (IOException e) {
+      System.err.println("OnnxBertConverter: " + e.getMessage());
+      System.exit(1);
+    }
   }
 }

@@ -42,6 +42,12 @@ public record ReaderSettings(int maxSeqLength, int stride, int maxQuestionTokens
         batchSize);
   }
 
+  /** Copy with other n-best and batch sizes. */
+  public ReaderSettings withBatching(int nBest, int batchSize) {
+    return new ReaderSettings(maxSeqLength, stride, maxQuestionTokens, maxAnswerTokens, nBest,
+        batchSize);
+  }
+
   /** Copy with another answer length. */
   public ReaderSettings withMaxAnswerTokens(int tokens) {
     return new ReaderSettings(maxSeqLength, stride, maxQuestionTokens, tokens, nBest, batchSize);

@@ -79,18 +79,16 @@ public final class SpanReader {
 
   /** Copies start and end logits {@code [rows, seq]} out of the engine, row by row. */
   public static float[][][] split(NDList out, long[][][] in) {
-    {
-      int rows = in[0].length;
-      int seq = in[0][0].length;
-      float[] start = out.get(0).toFloatArray();
-      float[] end = out.get(1).toFloatArray();
-      float[][][] logits = new float[2][rows][];
-      for (int r = 0; r < rows; r++) {
-        logits[0][r] = Arrays.copyOfRange(start, r * seq, (r + 1) * seq);
-        logits[1][r] = Arrays.copyOfRange(end, r * seq, (r + 1) * seq);
-      }
-      return logits;
+    int rows = in[0].length;
+    int seq = in[0][0].length;
+    float[] start = out.get(0).toFloatArray();
+    float[] end = out.get(1).toFloatArray();
+    float[][][] logits = new float[2][rows][];
+    for (int r = 0; r < rows; r++) {
+      logits[0][r] = Arrays.copyOfRange(start, r * seq, (r + 1) * seq);
+      logits[1][r] = Arrays.copyOfRange(end, r * seq, (r + 1) * seq);
     }
+    return logits;
   }
 
   /** The n-best spans of one window, with probabilities over its passage tokens and [CLS]. */

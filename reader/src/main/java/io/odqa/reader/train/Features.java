@@ -1,6 +1,5 @@
 package io.odqa.reader.train;
 
-import io.odqa.reader.read.QaTokenizer;
 import io.odqa.reader.read.ReaderSettings;
 import io.odqa.reader.read.Window;
 import io.odqa.reader.read.Windows;
@@ -77,10 +76,5 @@ public final class Features {
       }
     }
     return rows;
-  }
-
-  /** Tokens of context {@code i}, for decoding. */
-  static QaTokenizer.Tokens tokens(TokenizedSet set, int i) {
-    return set.contexts().get(i).tokens();
   }
 }

@@ -28,10 +28,25 @@ public final class TrainMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      usage("a command: prepare, train or eval");
+      usage("a command: prepare, train, eval or export");
     }
-    Map<String, String> o = options(args);
-    switch (args[0]) {
+    try {
+      run(args[0], options(args));
+    } catch (IllegalArgumentException e) {
+      // Bad settings (a stride longer than half the window, say) name themselves.
+      System.err.println("reader training: " + e.getMessage());
+      System.exit(2);
+    } catch (java.nio.file.NoSuchFileException e) {
+      System.err.println("reader training: no such file: " + e.getMessage());
+      System.exit(1);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      System.err.println("reader training: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(String command, Map<String, String> o) throws Exception {
+    switch (command) {
       case "prepare" -> {
         try (QaTokenizer tok = new QaTokenizer(Path.of(need(o, "tokenizer")))) {
           TokenizedSet set = TokenizedSet.build(Path.of(need(o, "questions")),
@@ -59,7 +74,7 @@ public final class TrainMain {
               + (o.containsKey("int8") ? " (per-row int8)" : ""));
         }
       }
-      default -> usage("a command: prepare, train, eval or export, not '" + args[0] + "'");
+      default -> usage("a command: prepare, train, eval or export, not '" + command + "'");
     }
   }
 
@@ -125,19 +140,19 @@ public final class TrainMain {
   }
 
   private static int integer(Map<String, String> o, String key, int fallback) {
-    try {
-      return o.containsKey(key) ? Integer.parseInt(o.get(key)) : fallback;
-    } catch (NumberFormatException e) {
-      usage("a whole number after --" + key + ", not '" + o.get(key) + "'");
-      return fallback;
-    }
+    return (int) parse(o, key, fallback, true);
   }
 
   private static double number(Map<String, String> o, String key, double fallback) {
+    return parse(o, key, fallback, false);
+  }
+
+  private static double parse(Map<String, String> o, String key, double fallback, boolean whole) {
+    String v = o.get(key);
     try {
-      return o.containsKey(key) ? Double.parseDouble(o.get(key)) : fallback;
+      return v == null ? fallback : whole ? Integer.parseInt(v) : Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      usage("a number after --" + key + ", not '" + o.get(key) + "'");
+      usage((whole ? "a whole number" : "a number") + " after --" + key + ", not '" + v + "'");
       return fallback;
     }
   }

@@ -19,6 +19,31 @@ package io.odqa.reader.train;
 public record TrainSettings(int epochs, int batchSize, float learningRate, float warmupRatio,
     float weightDecay, float clipNorm, long seed, int maxSeqLength, int stride,
     int checkpointEvery, int maxSteps) {
+  public TrainSettings {
+    atLeast("epochs", epochs, 1);
+    atLeast("batchSize", batchSize, 1);
+    atLeast("checkpointEvery", checkpointEvery, 0);
+    atLeast("maxSteps", maxSteps, 0);
+    if (!(learningRate > 0 && learningRate < 1)) {
+      throw new IllegalArgumentException("learningRate must be in (0, 1), got " + learningRate);
+    }
+    if (!(warmupRatio >= 0 && warmupRatio < 1)) {
+      throw new IllegalArgumentException("warmupRatio must be in [0, 1), got " + warmupRatio);
+    }
+    if (!(weightDecay >= 0) || !(clipNorm > 0)) {
+      throw new IllegalArgumentException("weightDecay must be >= 0 and clipNorm > 0, got "
+          + weightDecay + " and " + clipNorm);
+    }
+    // The window rules are the reader's; checking them here fails before any weights load.
+    io.odqa.reader.read.ReaderSettings.DEFAULT.withWindow(maxSeqLength, stride);
+  }
+
+  private static void atLeast(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+    }
+  }
+
   /** The reference recipe with learning rate {@code lr}. */
   public static TrainSettings reference(float lr) {
     return new TrainSettings(4, 32, lr, 0.1f, 0f, 1f, 0L, 384, 128, 0, 0);
