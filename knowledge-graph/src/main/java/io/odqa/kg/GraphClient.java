@@ -54,13 +54,20 @@ public final class GraphClient implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in a read transaction that the server aborts after {@code timeout}, so a
-   * query over high-degree nodes cannot hold a request hostage.
+   * Runs {@code work} once, in a read transaction that the server aborts after {@code timeout}.
+   * Unlike {@link #read(TransactionCallback)} it is not retried: it serves a question, whose
+   * latency matters more than one graph answer, so an unreachable server fails at once.
    */
-  public <T> T read(TransactionCallback<T> work, java.time.Duration timeout) {
-    try (Session session = session()) {
-      return session.executeRead(work,
-          org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build());
+  public <T> T readOnce(java.util.function.Function<org.neo4j.driver.QueryRunner, T> work,
+      java.time.Duration timeout) {
+    SessionConfig config = SessionConfig.builder().withDatabase(database)
+        .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build();
+    try (Session session = driver.session(config);
+        org.neo4j.driver.Transaction tx = session.beginTransaction(
+            org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build())) {
+      T result = work.apply(tx);
+      tx.commit();
+      return result;
     }
   }
 

@@ -48,5 +48,11 @@ class GraphDownTest {
         .body("degraded", contains("kg"))
         .body("answers", not(empty()))
         .body("answers.source", everyItem(equalTo("text")));
+    // The next request skips the graph for a while instead of trying to connect again.
+    given().contentType("application/json")
+        .body("{\"question\": \"What did Ada Lovelace write?\", \"collection\": \"graph-down\"}")
+        .post("/api/v1/ask").then().statusCode(200)
+        .body("degraded", contains("kg"))
+        .body("answers", not(empty()));
   }
 }

@@ -49,7 +49,7 @@ public final class EntityLinker {
       String key = EntityKey.of(m.group(1));
       if (!key.isEmpty()) {
         String uid = GraphSchema.uid(collection, key);
-        List<Record> rows = graph.read(tx -> tx.run(BY_UID, Map.of("uid", uid)).list(), timeout);
+        List<Record> rows = graph.readOnce(tx -> tx.run(BY_UID, Map.of("uid", uid)).list(), timeout);
         if (!rows.isEmpty()) {
           return List.of(new LinkedEntity(uid, rows.get(0).get("name").asString(), 1.0,
               m.start(1), m.end(1)));
@@ -65,7 +65,7 @@ public final class EntityLinker {
     if (query.isEmpty()) {
       return List.of();
     }
-    List<Record> rows = graph.read(tx -> tx.run(FULLTEXT, Map.of("query", query,
+    List<Record> rows = graph.readOnce(tx -> tx.run(FULLTEXT, Map.of("query", query,
         "collection", collection, "limit", CANDIDATES)).list(), timeout);
     double top = rows.isEmpty() ? 1 : rows.get(0).get("score").asDouble();
     String lower = question.toLowerCase(Locale.ROOT);

@@ -32,7 +32,7 @@ public final class PathExecutor {
   /** At most {@code limit} end nodes of {@code path} from the node {@code topicUid}. */
   public List<Reached> execute(String topicUid, RelationPath path, int limit) {
     String cypher = cypher(path);
-    return graph.read(tx -> tx.run(cypher, Map.of("uid", topicUid, "limit", limit)).list(r ->
+    return graph.readOnce(tx -> tx.run(cypher, Map.of("uid", topicUid, "limit", limit)).list(r ->
         new Reached(r.get("uid").asString(), r.get("name").asString(), r.get("support").asLong())),
         timeout);
   }

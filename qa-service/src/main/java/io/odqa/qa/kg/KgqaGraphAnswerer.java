@@ -30,6 +30,13 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 @ApplicationScoped
 public class KgqaGraphAnswerer implements GraphAnswerer {
   private static final Logger LOG = Logger.getLogger(KgqaGraphAnswerer.class);
+  /**
+   * After the graph fails to answer, requests skip it for this long: with Neo4j down, /ask then
+   * answers from text at text speed instead of waiting for a connection each time.
+   */
+  private static final java.time.Duration DOWN_BACKOFF = java.time.Duration.ofSeconds(10);
+
+  private volatile long downSince = System.nanoTime() - DOWN_BACKOFF.toNanos() - 1;
 
   private final EntityLinker linker;
   private final PathExecutor executor;
@@ -65,6 +72,19 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
 
   /** Answers with every intermediate step. */
   public KgResult explain(String question, CollectionName collection) {
+    if (System.nanoTime() - downSince < DOWN_BACKOFF.toNanos()) {
+      throw new GraphUnavailableException("knowledge graph unavailable (failed less than "
+          + DOWN_BACKOFF.toSeconds() + " s ago; not retried yet)", null);
+    }
+    try {
+      return explainOnce(question, collection);
+    } catch (GraphUnavailableException e) {
+      downSince = System.nanoTime();
+      throw e;
+    }
+  }
+
+  private KgResult explainOnce(String question, CollectionName collection) {
     try {
       List<LinkedEntity> linked = linker.link(collection.value(), question);
       if (linked.isEmpty()) {
