@@ -55,6 +55,10 @@ public interface IngestConfig {
     /** Extracted triples below this confidence are not stored. */
     @WithDefault("0.5")
     double minConfidence();
+
+    /** Threads that extract triples; 0 means one per available processor. */
+    @WithDefault("0")
+    int threads();
   }
 
   /** Settings of the sentence chunker. */

@@ -66,7 +66,7 @@ class IngestCrashIT {
     awaitProgress(crashed, 60);
     service.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
     JsonNode killed = JSON.readTree(Files.readString(dataDir.resolve("jobs").resolve(crashed).resolve("job.json")));
-    assertTrue(killed.get("processed").asLong() < killed.get("total").asLong(),
+    assertTrue(killed.get("extracted").asLong() < killed.get("total").asLong(),
         "the job was killed before it finished: " + killed);
 
     start();

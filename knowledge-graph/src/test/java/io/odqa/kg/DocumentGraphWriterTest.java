@@ -7,7 +7,10 @@ import io.odqa.core.text.SentenceChunker;
 import io.odqa.kg.write.DocumentGraphWriter;
 import io.odqa.kg.write.DocumentGraphWriter.DocumentPassages;
 import io.odqa.kg.write.ExtractedFact;
+import io.odqa.kg.write.DocumentGraphWriter.DocumentFacts;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Against the real Neo4j server: writes are idempotent and replace stale passages. */
@@ -42,13 +45,24 @@ class DocumentGraphWriterTest extends RealGraphTest {
         new ExtractedFact("lucene::p0", "Doug Cutting", 0, 12, "created", "Lucene", 21, 27, 0.9),
         new ExtractedFact("lucene::p0", "Lucene", 29, 35, "powers", "Solr", 43, 47, 0.8));
     SentenceChunker chunker = new SentenceChunker(500, 0);
-    DocumentGraphWriter.Written written = writer.upsert(collection, List.of(
-        new DocumentPassages(doc, chunker.chunk(doc), facts, doc.contentHash()),
-        new DocumentPassages(other, chunker.chunk(other), List.of(
-            new ExtractedFact("solr::p0", "Solr", 0, 4, "uses", "Lucene", 10, 16, 0.7)),
-            other.contentHash())));
+    writer.upsert(collection, List.of(new DocumentPassages(doc, chunker.chunk(doc)),
+        new DocumentPassages(other, chunker.chunk(other))));
+    assertEquals(Set.of("lucene", "solr"), writer.pendingExtraction(collection,
+        Map.of("lucene", doc.contentHash(), "solr", other.contentHash())));
+    List<DocumentFacts> extracted = List.of(
+        new DocumentFacts("lucene", doc.contentHash(), facts),
+        new DocumentFacts("solr", other.contentHash(), List.of(
+            new ExtractedFact("solr::p0", "Solr", 0, 4, "uses", "Lucene", 10, 16, 0.7))),
+        new DocumentFacts("gone", "no-such-version", facts));
+    DocumentGraphWriter.Written written = writer.writeExtracted(collection, extracted);
     assertEquals(3, written.relations());
     assertEquals(3, written.entities());
+    assertEquals(Set.of(), writer.pendingExtraction(collection,
+        Map.of("lucene", doc.contentHash(), "solr", other.contentHash())));
+    assertEquals(new DocumentGraphWriter.Written(0, 0), writer.writeExtracted(collection, extracted),
+        "a version already extracted is not written twice");
+    assertEquals(Set.of(), writer.pendingExtraction(collection, Map.of("lucene", "stale-stamp")),
+        "facts of a version that is no longer stored are not pending");
     assertEquals(12L, count("MATCH (:Entity {name: 'Doug Cutting', collection: $c})-[r:created]->"
         + "(:Entity {name: 'Lucene'}) RETURN r.headEnd"));
     assertEquals(doc.contentHash(), writer.contentHashes(collection, List.of("lucene")).get("lucene"));
@@ -60,5 +74,26 @@ class DocumentGraphWriterTest extends RealGraphTest {
     assertEquals(1L, count("MATCH (:Entity {collection: $c, name: 'Solr'})-[r:uses]->() RETURN count(r)"),
         "the other document's relations stay");
     assertEquals(2L, count("MATCH (e:Entity {collection: $c}) WHERE e.name IN ['Solr', 'Lucene'] RETURN count(e)"));
+  }
+
+  @Test
+  void reExtractingANewVersionReplacesTheOldRelations() {
+    DocumentGraphWriter writer = new DocumentGraphWriter(graph);
+    SentenceChunker chunker = new SentenceChunker(500, 0);
+    Document v1 = new Document("hist", "", "Ada Lovelace wrote notes.");
+    writer.upsert(collection, List.of(new DocumentPassages(v1, chunker.chunk(v1))));
+    writer.writeExtracted(collection, List.of(new DocumentFacts("hist", v1.contentHash(), List.of(
+        new ExtractedFact("hist::p0", "Ada Lovelace", 0, 12, "wrote", "notes", 19, 24, 0.9)))));
+    Document v2 = new Document("hist", "", "Babbage designed engines.");
+    writer.upsert(collection, List.of(new DocumentPassages(v2, chunker.chunk(v2))));
+    // A late extraction of v1 (a slow stage) must not attach v1's facts to v2's passages.
+    assertEquals(new DocumentGraphWriter.Written(0, 0), writer.writeExtracted(collection,
+        List.of(new DocumentFacts("hist", v1.contentHash(), List.of(
+            new ExtractedFact("hist::p0", "Ada Lovelace", 0, 12, "wrote", "notes", 19, 24, 0.9))))));
+    writer.writeExtracted(collection, List.of(new DocumentFacts("hist", v2.contentHash(), List.of(
+        new ExtractedFact("hist::p0", "Babbage", 0, 7, "designed", "engines", 17, 24, 0.9)))));
+    assertEquals(0L, count("MATCH (e:Entity {collection: $c, name: 'Ada Lovelace'}) RETURN count(e)"));
+    assertEquals(1L, count("MATCH (:Entity {collection: $c})-[r]->(:Entity {collection: $c}) "
+        + "WHERE r.source ENDS WITH '/hist::p0' RETURN count(r)"));
   }
 }

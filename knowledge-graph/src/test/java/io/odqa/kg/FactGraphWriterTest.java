@@ -37,6 +37,34 @@ class FactGraphWriterTest extends RealGraphTest {
   }
 
   @Test
+  void anImportMergesEachEntityOnceAcrossBatchesAndKeepsLaterAliases() {
+    String c = collection + "-import"; // this class's tests share a collection; this one is alone
+    try {
+      FactGraphWriter.Import kb = new FactGraphWriter(graph).begin(c, "kb");
+      FactGraphWriter.Written first = kb.write(List.of(
+          new Fact("Apple Inc.", "founded_by", "Steve Jobs"),
+          new Fact("Kismet", "release_year", "1944")));
+      FactGraphWriter.Written second = kb.write(List.of(
+          new Fact("Apple Inc.", "headquartered_in", "Cupertino"),
+          new Fact("Apple", "makes", "iPhone"),
+          new Fact("Kismet", "release_year", "1944")));
+      assertEquals(new FactGraphWriter.Written(2, 4), first);
+      assertEquals(new FactGraphWriter.Written(2, 2), second,
+          "two relations to entities merged by the first batch; Apple is an alias of Apple Inc.");
+      assertEquals(List.of("Apple Inc.", "Apple"), graph.read(tx -> tx.run(
+          "MATCH (e:Entity {collection: $c, key: 'apple'}) RETURN e.aliases",
+          Map.of("c", c)).single().get(0).asList(v -> v.asString())));
+      long relations = graph.read(tx -> tx.run(
+          "MATCH (:Entity {collection: $c})-[r]->() RETURN count(r)", Map.of("c", c))
+          .single().get(0).asLong());
+      assertEquals(4L, relations);
+    } finally {
+      graph.write(tx -> tx.run("MATCH (n {collection: $c}) DETACH DELETE n", Map.of("c", c))
+          .consume());
+    }
+  }
+
+  @Test
   void fullTextIndexFindsEntitiesByAlias() throws InterruptedException {
     new FactGraphWriter(graph).write(collection, "kb",
         List.of(new Fact("International Business Machines Corp.", "abbreviated_as", "IBM")));

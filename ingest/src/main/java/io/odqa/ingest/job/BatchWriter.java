@@ -13,8 +13,10 @@ import io.odqa.ingest.index.CollectionIndexes;
 import io.odqa.kg.resolve.EntityKey;
 import io.odqa.kg.resolve.RelationType;
 import io.odqa.kg.write.DocumentGraphWriter;
+import io.odqa.kg.write.DocumentGraphWriter.DocumentFacts;
 import io.odqa.kg.write.DocumentGraphWriter.DocumentPassages;
 import io.odqa.kg.write.ExtractedFact;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,12 +24,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 
 /**
- * Writes one batch of documents. A document whose content hash is already stored is skipped.
- * The others are chunked, their triples extracted, then indexed and committed in Lucene, and
- * finally written to Neo4j in one transaction that also replaces the previous version. Both
- * stores replace by document id, so replaying a batch after a crash is harmless.
+ * Writes batches of documents in two stages.
+ *
+ * <ol>
+ *   <li>{@link #write}: a document whose stamp (content hash and pipeline settings) is already
+ *       stored is skipped; the others are chunked, indexed and committed in Lucene, then written
+ *       to Neo4j in one transaction that also replaces the previous version. From here on the
+ *       passages are searchable.
+ *   <li>{@link #extract}: the documents whose stored version has not been through triple
+ *       extraction are chunked again (the chunker is deterministic) and extracted on a pool of
+ *       threads, and their triples written in one transaction. Extraction costs far more than
+ *       indexing (part-of-speech tagging and chunking of every sentence), so it runs behind the
+ *       first stage instead of holding up search.
+ * </ol>
+ *
+ * Both stages key everything by document id and stamp, so replaying a batch after a crash is
+ * harmless.
  */
 @ApplicationScoped
 public class BatchWriter {
@@ -35,6 +53,8 @@ public class BatchWriter {
   private final CollectionIndexes indexes;
   private final DocumentGraphWriter graph;
   private final TripleExtractor extractor;
+  private final boolean extracting;
+  private final ForkJoinPool pool;
   private final double minConfidence;
   /**
    * What else decides a document's passages and triples besides its content. It is stored with
@@ -50,13 +70,33 @@ public class BatchWriter {
     this.indexes = indexes;
     this.graph = graph;
     this.extractor = extractor;
+    this.extracting = config.ingest().extract().enabled();
+    int threads = config.ingest().extract().threads();
+    if (threads < 0) {
+      throw new IllegalArgumentException(
+          "odqa.ingest.extract.threads must be >= 0 (0: one per processor), got " + threads);
+    }
+    this.pool = new ForkJoinPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     this.minConfidence = config.ingest().extract().minConfidence();
     this.pipelineSignature = "chunk=" + config.ingest().chunk().maxChars() + "/"
         + config.ingest().chunk().overlapChars() + ";extract="
         + (config.ingest().extract().enabled() ? extractor.getClass().getSimpleName() + "@" + minConfidence : "off");
   }
 
-  /** Writes {@code documents} to {@code collection}; returns the counter deltas. */
+  /** Whether documents go through the extraction stage. */
+  public boolean extracting() {
+    return extracting;
+  }
+
+  @PreDestroy
+  void shutdown() {
+    pool.shutdownNow();
+  }
+
+  /**
+   * Indexes and stores {@code documents} in {@code collection} (stage 1); returns the counter
+   * deltas: documents, skipped_unchanged, passages.
+   */
   public Map<String, Long> write(CollectionName collection, List<Document> documents)
       throws IOException {
     Map<String, String> stored = graph.contentHashes(collection.value(),
@@ -70,18 +110,42 @@ public class BatchWriter {
       }
       List<Passage> split = chunker.chunk(document);
       index.upsert(document.id(), document.title(), split);
-      changed.add(new DocumentPassages(document, split, extract(split), stamp(document)));
+      changed.add(new DocumentPassages(document, split, stamp(document)));
       passages += split.size();
     }
     index.commit();
-    DocumentGraphWriter.Written written = graph.upsert(collection.value(), changed);
+    graph.upsert(collection.value(), changed);
     Map<String, Long> deltas = new LinkedHashMap<>();
     deltas.put("documents", (long) changed.size());
     deltas.put("skipped_unchanged", (long) (documents.size() - changed.size()));
     deltas.put("passages", passages);
-    deltas.put("triples", written.relations());
-    deltas.put("entities", written.entities());
     return deltas;
+  }
+
+  /**
+   * Extracts and stores the triples of those {@code documents} whose stored version still needs
+   * it (stage 2); returns the counter deltas: triples, entities.
+   */
+  public Map<String, Long> extract(CollectionName collection, List<Document> documents) {
+    Map<String, String> stamps = new LinkedHashMap<>();
+    documents.forEach(d -> stamps.put(d.id(), stamp(d)));
+    Set<String> pending = graph.pendingExtraction(collection.value(), stamps);
+    List<Document> todo = documents.stream().filter(d -> pending.contains(d.id()))
+        .collect(Collectors.toMap(Document::id, d -> d, (a, b) -> b, LinkedHashMap::new))
+        .values().stream().toList();
+    List<DocumentFacts> facts;
+    try {
+      facts = pool.submit(() -> todo.parallelStream()
+          .map(d -> new DocumentFacts(d.id(), stamp(d), extract(chunker.chunk(d))))
+          .toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while extracting triples", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("triple extraction failed: " + e.getCause(), e.getCause());
+    }
+    DocumentGraphWriter.Written written = graph.writeExtracted(collection.value(), facts);
+    return Map.of("triples", written.relations(), "entities", written.entities());
   }
 
   /**

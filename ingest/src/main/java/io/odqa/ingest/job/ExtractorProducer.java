@@ -6,6 +6,7 @@ import io.odqa.ingest.extract.OpenNlpTripleExtractor;
 import io.odqa.ingest.extract.TripleExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -15,8 +16,13 @@ import java.util.List;
 @ApplicationScoped
 public class ExtractorProducer {
 
+  /**
+   * A {@code @Singleton}, not {@code @ApplicationScoped}: the bean is created when it is
+   * injected, and consumers hold the extractor itself rather than a client proxy, which the
+   * extraction pool's threads (outside any CDI-managed thread) could not initialise lazily.
+   */
   @Produces
-  @ApplicationScoped
+  @Singleton
   TripleExtractor extractor(IngestConfig config) {
     if (!config.ingest().extract().enabled()) {
       return passage -> List.of();

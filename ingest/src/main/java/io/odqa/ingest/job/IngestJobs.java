@@ -28,11 +28,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts, runs and reports ingest jobs. One worker thread runs jobs in arrival order, which
- * keeps each collection's index writer single-threaded and makes job order predictable.
+ * Accepts, runs and reports ingest jobs. A job runs in two stages, each on its own thread, so
+ * that jobs run in arrival order and each collection's index writer stays single-threaded:
+ *
+ * <ul>
+ *   <li>the writer ({@code ingest-worker}) indexes documents in Lucene and stores them in Neo4j,
+ *       or imports triples, batch after batch; a document is searchable once written;
+ *   <li>the extractor ({@code ingest-extract}) follows behind it over the same spooled items,
+ *       extracting triples from the written documents (on a pool of threads, see
+ *       {@link BatchWriter#extract}).
+ * </ul>
+ *
+ * Both stages save their progress ({@code processed}, {@code extracted}) after each batch, so
+ * after a crash each resumes after its last committed batch. The job is done when both are.
  */
 @ApplicationScoped
 public class IngestJobs {
@@ -44,13 +56,12 @@ public class IngestJobs {
   private final int batchSize;
   private final int tripleBatchSize;
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
-  /** Set on shutdown: the worker stops between batches and the job resumes on restart. */
+  /** Notified whenever a job's state changes; the extractor waits on it for written batches. */
+  private final Object progress = new Object();
+  /** Set on shutdown: both stages stop between batches and the job resumes on restart. */
   private volatile boolean stopping;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "ingest-worker");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker = daemonThread("ingest-worker");
+  private final ExecutorService extractor = daemonThread("ingest-extract");
 
   IngestJobs(IngestConfig config, ObjectMapper mapper, BatchWriter writer,
       FactGraphWriter factWriter) {
@@ -61,6 +72,14 @@ public class IngestJobs {
     this.tripleBatchSize = config.ingest().tripleBatchSize();
   }
 
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
   /** Resumes every job that a previous process left queued or running. */
   void onStart(@Observes StartupEvent event) throws IOException {
     List<JobState> saved = new ArrayList<>(store.loadAll());
@@ -68,7 +87,8 @@ public class IngestJobs {
     for (JobState job : saved) {
       jobs.put(job.id(), job);
       if (job.status().unfinished()) {
-        LOG.infof("resuming job %s at %d/%d items", job.id(), job.processed(), job.total());
+        LOG.infof("resuming job %s at %d/%d items written, %d extracted", job.id(),
+            job.processed(), job.total(), job.extracted());
         worker.submit(() -> run(job.id()));
       }
     }
@@ -76,8 +96,13 @@ public class IngestJobs {
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {
     stopping = true;
+    synchronized (progress) {
+      progress.notifyAll();
+    }
     worker.shutdown();
+    extractor.shutdown();
     worker.awaitTermination(60, TimeUnit.SECONDS);
+    extractor.awaitTermination(60, TimeUnit.SECONDS);
   }
 
   /** Spools the valid documents of {@code batch} as a new job and queues it. */
@@ -98,7 +123,7 @@ public class IngestJobs {
     counters.put("accepted", (long) items.size());
     counters.put("malformed", errors.stream().filter(e -> e.kind().equals("malformed")).count());
     JobState job = new JobState(UUID.randomUUID().toString(), kind, collection.value(),
-        JobStatus.QUEUED, items.size(), 0, counters, errors, null, now, now);
+        JobStatus.QUEUED, items.size(), 0, 0, counters, errors, null, now, now);
     try {
       store.create(job, items);
     } catch (IOException e) {
@@ -109,13 +134,13 @@ public class IngestJobs {
     return job;
   }
 
-  /** Queues a failed job again; it resumes after its last committed batch. */
+  /** Queues a failed job again; each stage resumes after its last committed batch. */
   public Optional<JobState> retry(String id) {
     JobState job = jobs.get(id);
     if (job == null || job.status() != JobStatus.FAILED) {
       return Optional.ofNullable(job);
     }
-    JobState queued = update(job.withStatus(JobStatus.QUEUED, null));
+    JobState queued = update(id, s -> s.withStatus(JobStatus.QUEUED, null));
     worker.submit(() -> run(id));
     return Optional.of(queued);
   }
@@ -132,13 +157,19 @@ public class IngestJobs {
         .toList();
   }
 
+  /** Runs job {@code id}: the writing stage here, the extraction stage on its own thread. */
   private void run(String id) {
     if (stopping) {
       return;
     }
-    JobState job = update(jobs.get(id).withStatus(JobStatus.RUNNING, null));
+    JobState job = update(id, s -> s.withStatus(JobStatus.RUNNING, null));
+    boolean extraction = job.kind() == JobKind.DOCUMENTS && writer.extracting();
+    if (extraction) {
+      extractor.submit(() -> extractAll(id));
+    }
     CollectionName collection = new CollectionName(job.collection());
     int size = job.kind() == JobKind.TRIPLES ? tripleBatchSize : batchSize;
+    FactGraphWriter.Import kb = factWriter.begin(collection.value(), "kb");
     try (BufferedReader lines = store.items(id)) {
       long skip = job.processed();
       List<String> batch = new ArrayList<>(size);
@@ -148,25 +179,24 @@ public class IngestJobs {
         }
         batch.add(line);
         if (batch.size() == size) {
-          job = writeBatch(job, collection, batch);
-          if (stopping) {
-            LOG.infof("job %s paused at %d/%d for shutdown", id, job.processed(), job.total());
+          job = writeBatch(job, collection, batch, kb, extraction);
+          if (stopping || jobs.get(id).status() != JobStatus.RUNNING) {
+            LOG.infof("job %s writing paused at %d/%d", id, job.processed(), job.total());
             return;
           }
         }
       }
-      job = writeBatch(job, collection, batch);
-      update(job.withStatus(JobStatus.DONE, null));
+      writeBatch(job, collection, batch, kb, extraction);
+      if (!extraction) {
+        update(id, s -> s.withStatus(JobStatus.DONE, null));
+      }
     } catch (IOException | RuntimeException e) {
-      // Infrastructure failure (disk, Neo4j): the job stops at its last committed batch and
-      // can be retried; nothing accepted is lost because the spool stays on disk.
-      LOG.errorf(e, "job %s failed at %d/%d items", id, job.processed(), job.total());
-      update(jobs.get(id).withStatus(JobStatus.FAILED, String.valueOf(e.getMessage())));
+      fail(id, "writing", e);
     }
   }
 
-  private JobState writeBatch(JobState job, CollectionName collection, List<String> batch)
-      throws IOException {
+  private JobState writeBatch(JobState job, CollectionName collection, List<String> batch,
+      FactGraphWriter.Import kb, boolean extraction) throws IOException {
     if (batch.isEmpty()) {
       return job;
     }
@@ -176,27 +206,102 @@ public class IngestJobs {
       for (String line : batch) {
         facts.add(store.item(line, Fact.class));
       }
-      FactGraphWriter.Written written = factWriter.write(collection.value(), "kb", facts);
+      FactGraphWriter.Written written = kb.write(facts);
       deltas = Map.of("triples", written.relations(), "entities", written.entities());
     } else {
-      List<Document> documents = new ArrayList<>(batch.size());
-      for (String line : batch) {
-        documents.add(store.item(line, Document.class));
-      }
-      deltas = writer.write(collection, documents);
+      deltas = writer.write(collection, documents(batch));
     }
-    JobState next = update(job.withBatch(batch.size(), deltas));
+    int items = batch.size();
     batch.clear();
-    return next;
+    return update(job.id(), s -> s.withWritten(items, !extraction, deltas));
   }
 
-  private JobState update(JobState state) {
-    try {
-      store.save(state);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save job " + state.id(), e);
+  /**
+   * The extraction stage of job {@code id}: follows the writing stage over the spooled items,
+   * batch by batch, and marks the job done after the last one.
+   */
+  private void extractAll(String id) {
+    JobState job = jobs.get(id);
+    CollectionName collection = new CollectionName(job.collection());
+    try (BufferedReader lines = store.items(id)) {
+      long position = 0;
+      List<String> batch = new ArrayList<>(batchSize);
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (position++ < job.extracted()) {
+          continue;
+        }
+        batch.add(line);
+        if (batch.size() == batchSize && !extractBatch(id, collection, batch, position)) {
+          return;
+        }
+      }
+      if (!extractBatch(id, collection, batch, position)) {
+        return;
+      }
+      update(id, s -> s.status() == JobStatus.RUNNING && s.extracted() == s.total()
+          ? s.withStatus(JobStatus.DONE, null) : s);
+    } catch (IOException | RuntimeException e) {
+      fail(id, "extraction", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    jobs.put(state.id(), state);
-    return state;
+  }
+
+  /**
+   * Extracts the triples of {@code batch}, the items up to {@code end}, once the writing stage
+   * has written them; false when the job stopped or failed first.
+   */
+  private boolean extractBatch(String id, CollectionName collection, List<String> batch,
+      long end) throws IOException, InterruptedException {
+    if (batch.isEmpty()) {
+      return true;
+    }
+    synchronized (progress) {
+      while (jobs.get(id).processed() < end) {
+        if (stopping || jobs.get(id).status() != JobStatus.RUNNING) {
+          return false;
+        }
+        progress.wait(250);
+      }
+    }
+    Map<String, Long> deltas = writer.extract(collection, documents(batch));
+    int items = batch.size();
+    batch.clear();
+    update(id, s -> s.withExtracted(items, deltas));
+    return !stopping;
+  }
+
+  private List<Document> documents(List<String> lines) throws IOException {
+    List<Document> documents = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      documents.add(store.item(line, Document.class));
+    }
+    return documents;
+  }
+
+  /**
+   * Infrastructure failure (disk, Neo4j): the job stops at its last committed batch and can be
+   * retried; nothing accepted is lost because the spool stays on disk.
+   */
+  private void fail(String id, String stage, Exception e) {
+    JobState job = jobs.get(id);
+    LOG.errorf(e, "job %s failed in %s at %d/%d written, %d extracted", id, stage,
+        job.processed(), job.total(), job.extracted());
+    update(id, s -> s.withStatus(JobStatus.FAILED, stage + " failed: " + e.getMessage()));
+  }
+
+  /** Applies {@code change} to the current state of job {@code id}, saves and publishes it. */
+  private JobState update(String id, UnaryOperator<JobState> change) {
+    synchronized (progress) {
+      JobState state = change.apply(jobs.get(id));
+      try {
+        store.save(state);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot save job " + state.id(), e);
+      }
+      jobs.put(state.id(), state);
+      progress.notifyAll();
+      return state;
+    }
   }
 }

@@ -6,18 +6,28 @@ import io.odqa.kg.GraphClient;
 import io.odqa.kg.schema.GraphSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.neo4j.driver.TransactionContext;
 
 /**
  * Writes documents as {@code (:Document)-[:HAS_PASSAGE]->(:Passage)<-[:MENTIONED_IN]-(:Entity)}
- * plus the relations extracted from each passage. A batch is one transaction: the previous
- * version of each document (passages, extracted relations, entities left orphaned) is purged,
- * the new one written, and its content hash set last, so a crash leaves either the old version
- * with its old hash or the new one with its new hash.
+ * plus the relations extracted from each passage, in two steps that ingestion runs as two
+ * stages:
+ *
+ * <ol>
+ *   <li>{@link #upsert}: one transaction per batch purges the previous version of each document
+ *       (passages, extracted relations, entities left orphaned) and writes the new one with its
+ *       stamp ({@code contentHash}), so a crash leaves either the old version or the new one.
+ *   <li>{@link #writeExtracted}: one transaction per batch writes the mentions and relations
+ *       extracted from a document version and marks it done ({@code extractedStamp}). It writes
+ *       only while the stored stamp is still the one extracted from, and first clears whatever an
+ *       earlier run left, so it may run late, twice, or after a newer version without harm.
+ * </ol>
  */
 public final class DocumentGraphWriter {
   private static final String HASHES = """
@@ -25,12 +35,37 @@ public final class DocumentGraphWriter {
       MATCH (d:Document {uid: uid})
       RETURN d.id AS id, d.contentHash AS hash
       """;
+  private static final String PENDING = """
+      UNWIND $docs AS doc
+      MATCH (d:Document {uid: doc.uid})
+      WHERE d.contentHash = doc.stamp AND coalesce(d.extractedStamp, '') <> doc.stamp
+      RETURN d.id AS id
+      """;
+  /** Claims the documents still at the extracted stamp; SET takes their write locks. */
+  private static final String CLAIM = """
+      UNWIND $docs AS doc
+      MATCH (d:Document {uid: doc.uid})
+      WHERE d.contentHash = doc.stamp AND coalesce(d.extractedStamp, '') <> doc.stamp
+      SET d.extractedStamp = doc.stamp
+      RETURN d.uid AS uid
+      """;
   private static final String PURGE_RELATIONS = """
       UNWIND $uids AS uid
       MATCH (:Document {uid: uid})-[:HAS_PASSAGE]->(p:Passage)<-[:MENTIONED_IN]-(:Entity)-[r]->(:Entity)
       WHERE r.source = p.uid
       WITH DISTINCT r
       DELETE r
+      """;
+  /** Removes the mentions of the documents' passages and the entities nothing else holds. */
+  private static final String PURGE_MENTIONS = """
+      UNWIND $uids AS uid
+      MATCH (:Document {uid: uid})-[:HAS_PASSAGE]->(:Passage)<-[m:MENTIONED_IN]-(e:Entity)
+      WITH collect(DISTINCT m) AS mentions, collect(DISTINCT e) AS entities
+      FOREACH (m IN mentions | DELETE m)
+      WITH entities
+      UNWIND entities AS e
+      WITH e WHERE NOT (e)--()
+      DELETE e
       """;
   private static final String PURGE_PASSAGES = """
       UNWIND $uids AS uid
@@ -52,7 +87,8 @@ public final class DocumentGraphWriter {
       UNWIND $docs AS doc
       MERGE (d:Document {uid: doc.uid})
       SET d.id = doc.id, d.collection = $collection, d.title = doc.title, d.length = doc.length,
-          d.passageCount = size(doc.passages), d.contentHash = doc.hash, d.updatedAt = datetime()
+          d.passageCount = size(doc.passages), d.contentHash = doc.hash, d.updatedAt = datetime(),
+          d.extractedStamp = null
       WITH d, doc
       UNWIND doc.passages AS p
       MERGE (n:Passage {uid: p.uid})
@@ -60,9 +96,13 @@ public final class DocumentGraphWriter {
           n.start = p.start, n.end = p.end
       MERGE (d)-[:HAS_PASSAGE]->(n)
       """;
-  private static final String MENTIONS = "UNWIND $rows AS m\n" + EntityRows.MERGE_ENTITY + """
-      WITH e, m
+  /** The passage is matched first, so a mention of a deleted passage creates no entity. */
+  private static final String MENTIONS = """
+      UNWIND $rows AS m
       MATCH (p:Passage {uid: m.passageUid})
+      WITH m, p
+      """ + EntityRows.MERGE_ENTITY + """
+      WITH e, m, p
       MERGE (e)-[x:MENTIONED_IN {start: m.start}]->(p)
       SET x.end = m.end
       """;
@@ -84,16 +124,18 @@ public final class DocumentGraphWriter {
   }
 
   /**
-   * A document, its passages, the relations extracted from them, and the stamp stored as its
-   * {@code contentHash}: the content hash, plus whatever else the caller wants a change of to
-   * force a rewrite (chunker and extractor settings).
+   * A document, its passages, and the stamp stored as its {@code contentHash}: the content hash,
+   * plus whatever else the caller wants a change of to force a rewrite (chunker and extractor
+   * settings).
    */
-  public record DocumentPassages(Document document, List<Passage> passages,
-      List<ExtractedFact> facts, String stamp) {
+  public record DocumentPassages(Document document, List<Passage> passages, String stamp) {
     public DocumentPassages(Document document, List<Passage> passages) {
-      this(document, passages, List.of(), document.contentHash());
+      this(document, passages, document.contentHash());
     }
   }
+
+  /** The relations extracted from the version of document {@code docId} stamped {@code stamp}. */
+  public record DocumentFacts(String docId, String stamp, List<ExtractedFact> facts) {}
 
   /** What a batch wrote: extracted relations and entities created. */
   public record Written(long relations, long entities) {}
@@ -109,10 +151,26 @@ public final class DocumentGraphWriter {
     });
   }
 
-  /** Replaces each document of {@code batch} in {@code collection}, in one transaction. */
-  public Written upsert(String collection, List<DocumentPassages> batch) {
+  /**
+   * The documents among {@code stamps} (id to stamp) whose stored version has that stamp and has
+   * not been through extraction yet.
+   */
+  public Set<String> pendingExtraction(String collection, Map<String, String> stamps) {
+    List<Map<String, Object>> docs = stampRows(collection, stamps);
+    return graph.read(tx -> {
+      Set<String> ids = new HashSet<>();
+      tx.run(PENDING, Map.of("docs", docs)).forEachRemaining(r -> ids.add(r.get("id").asString()));
+      return ids;
+    });
+  }
+
+  /**
+   * Replaces each document of {@code batch} in {@code collection}, in one transaction, without
+   * extracted relations: {@link #writeExtracted} adds them.
+   */
+  public void upsert(String collection, List<DocumentPassages> batch) {
     if (batch.isEmpty()) {
-      return new Written(0, 0);
+      return;
     }
     ensureSchema();
     List<String> uids = new ArrayList<>();
@@ -121,10 +179,44 @@ public final class DocumentGraphWriter {
       uids.add(GraphSchema.uid(collection, item.document().id()));
       docs.add(row(collection, item));
     }
-    return graph.write(tx -> {
+    graph.write(tx -> {
       purge(tx, uids);
       tx.run(UPSERT, Map.of("collection", collection, "docs", docs)).consume();
-      return writeFacts(tx, collection, batch);
+      return null;
+    });
+  }
+
+  /**
+   * Writes the relations extracted from each document version of {@code batch}, in one
+   * transaction. A document whose stored stamp is no longer the one extracted from (replaced or
+   * deleted since), or that is already marked extracted, is left alone; for the others,
+   * relations and mentions from any earlier extraction are removed first, then the new ones
+   * written and the version marked extracted.
+   */
+  public Written writeExtracted(String collection, List<DocumentFacts> batch) {
+    if (batch.isEmpty()) {
+      return new Written(0, 0);
+    }
+    ensureSchema();
+    Map<String, String> stamps = new LinkedHashMap<>();
+    batch.forEach(d -> stamps.put(d.docId(), d.stamp()));
+    List<Map<String, Object>> docs = stampRows(collection, stamps);
+    return graph.write(tx -> {
+      Set<String> claimed = new HashSet<>();
+      tx.run(CLAIM, Map.of("docs", docs)).forEachRemaining(r -> claimed.add(r.get("uid").asString()));
+      if (claimed.isEmpty()) {
+        return new Written(0, 0);
+      }
+      List<String> uids = new ArrayList<>(claimed);
+      tx.run(PURGE_RELATIONS, Map.of("uids", uids)).consume();
+      tx.run(PURGE_MENTIONS, Map.of("uids", uids)).consume();
+      List<ExtractedFact> facts = new ArrayList<>();
+      for (DocumentFacts d : batch) {
+        if (claimed.contains(GraphSchema.uid(collection, d.docId()))) {
+          facts.addAll(d.facts());
+        }
+      }
+      return writeFacts(tx, collection, facts);
     });
   }
 
@@ -149,27 +241,33 @@ public final class DocumentGraphWriter {
     tx.run(PURGE_PASSAGES, Map.of("uids", uids)).consume();
   }
 
+  private static List<Map<String, Object>> stampRows(String collection,
+      Map<String, String> stamps) {
+    List<Map<String, Object>> rows = new ArrayList<>(stamps.size());
+    stamps.forEach((id, stamp) -> rows.add(
+        Map.of("uid", GraphSchema.uid(collection, id), "stamp", stamp)));
+    return rows;
+  }
+
   private static Written writeFacts(TransactionContext tx, String collection,
-      List<DocumentPassages> batch) {
+      List<ExtractedFact> facts) {
     Map<String, Map<String, Object>> mentions = new LinkedHashMap<>();
     Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
-    for (DocumentPassages item : batch) {
-      for (ExtractedFact f : item.facts()) {
-        String source = GraphSchema.uid(collection, f.passageId());
-        mentions.putIfAbsent(source + "@" + f.headStart(), mention(collection, source, f.head(), f.headStart(), f.headEnd()));
-        mentions.putIfAbsent(source + "@" + f.tailStart(), mention(collection, source, f.tail(), f.tailStart(), f.tailEnd()));
-        Map<String, Object> rel = new HashMap<>();
-        rel.put("hu", EntityRows.uid(collection, f.head()));
-        rel.put("tu", EntityRows.uid(collection, f.tail()));
-        rel.put("source", source);
-        rel.put("relation", f.relation());
-        rel.put("confidence", f.confidence());
-        rel.put("hs", f.headStart());
-        rel.put("he", f.headEnd());
-        rel.put("ts", f.tailStart());
-        rel.put("te", f.tailEnd());
-        byType.computeIfAbsent(EntityRows.type(f.relation()), k -> new ArrayList<>()).add(rel);
-      }
+    for (ExtractedFact f : facts) {
+      String source = GraphSchema.uid(collection, f.passageId());
+      mentions.putIfAbsent(source + "@" + f.headStart(), mention(collection, source, f.head(), f.headStart(), f.headEnd()));
+      mentions.putIfAbsent(source + "@" + f.tailStart(), mention(collection, source, f.tail(), f.tailStart(), f.tailEnd()));
+      Map<String, Object> rel = new HashMap<>();
+      rel.put("hu", EntityRows.uid(collection, f.head()));
+      rel.put("tu", EntityRows.uid(collection, f.tail()));
+      rel.put("source", source);
+      rel.put("relation", f.relation());
+      rel.put("confidence", f.confidence());
+      rel.put("hs", f.headStart());
+      rel.put("he", f.headEnd());
+      rel.put("ts", f.tailStart());
+      rel.put("te", f.tailEnd());
+      byType.computeIfAbsent(EntityRows.type(f.relation()), k -> new ArrayList<>()).add(rel);
     }
     if (mentions.isEmpty()) {
       return new Written(0, 0);
