@@ -43,7 +43,8 @@ class SamplerContractTest {
         Arguments.of("random", new RandomSampler()),
         Arguments.of("tpe", new TpeSampler(tpe)),
         Arguments.of("tpe-multivariate", new TpeSampler(tpe.withMultivariate(true, false))),
-        Arguments.of("tpe-group", new TpeSampler(tpe.withMultivariate(true, true))));
+        Arguments.of("tpe-group", new TpeSampler(tpe.withMultivariate(true, true))),
+        Arguments.of("tpe-multivariate-scott", new TpeSampler(TpeSettings.multivariateScott())));
   }
 
   /** A smooth objective over every knob, so TPE has something to model. */

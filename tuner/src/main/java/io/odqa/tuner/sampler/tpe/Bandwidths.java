@@ -11,7 +11,8 @@ import java.util.Arrays;
  *       prior mean {@code (low + high) / 2} and the interval ends taking part as neighbours; without
  *       {@code considerEndpoints}, the outermost observations use their inner neighbour only.
  *   <li>Multivariate (Scott's rule, Falkner et al. 2018, as in Optuna): {@code 0.2 * n^(-1/(d+4))
- *       * (high - low)} for all observations.
+ *       * (high - low)} for all observations; or, with {@link BandwidthRule#SCOTT}, Scott's rule on
+ *       the observations' standard deviation ({@link #scott}).
  *   <li>"Magic clip": sigmas are clipped to {@code [(high - low) / min(100, n + 2), high - low]}.
  * </ul>
  */
@@ -87,6 +88,31 @@ final class Bandwidths {
     double sigma = 0.2 * Math.pow(Math.max(n, 1), -1.0 / (dims + 4)) * (high - low);
     double[] sigmas = new double[n];
     Arrays.fill(sigmas, sigma);
+    return sigmas;
+  }
+
+  /**
+   * Scott's rule on the data for {@code mus} in a {@code dims}-dimensional group: {@code s *
+   * m^(-1/(d+4))} for all observations, {@code s} the sample standard deviation (divisor {@code m -
+   * 1}) of the {@code m = n + 1} points made of {@code mus} and the prior mean {@code (low + high) /
+   * 2} (see {@link BandwidthRule#SCOTT}). The caller clips.
+   */
+  static double[] scott(double[] mus, int dims, double low, double high) {
+    int n = mus.length;
+    int m = n + 1;
+    double prior = 0.5 * (low + high);
+    double mean = prior;
+    for (double mu : mus) {
+      mean += mu;
+    }
+    mean /= m;
+    double squares = (prior - mean) * (prior - mean);
+    for (double mu : mus) {
+      squares += (mu - mean) * (mu - mean);
+    }
+    double sd = n == 0 ? 0 : Math.sqrt(squares / (m - 1));
+    double[] sigmas = new double[n];
+    Arrays.fill(sigmas, sd * Math.pow(m, -1.0 / (dims + 4)));
     return sigmas;
   }
 

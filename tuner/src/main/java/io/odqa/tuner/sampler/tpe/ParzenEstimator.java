@@ -66,9 +66,14 @@ final class ParzenEstimator {
       return new CategoricalKernels(observed, c.choices().size(), settings.priorWeight());
     }
     NumericScale scale = NumericScale.of(p.distribution());
-    double[] sigmas = settings.multivariate()
-        ? Bandwidths.multivariate(xs.length, groupSize, scale.low(), scale.high())
-        : Bandwidths.univariate(xs, scale.low(), scale.high(), settings.considerEndpoints());
+    double[] sigmas;
+    if (!settings.multivariate()) {
+      sigmas = Bandwidths.univariate(xs, scale.low(), scale.high(), settings.considerEndpoints());
+    } else if (settings.bandwidthRule() == BandwidthRule.SCOTT) {
+      sigmas = Bandwidths.scott(xs, groupSize, scale.low(), scale.high());
+    } else {
+      sigmas = Bandwidths.multivariate(xs.length, groupSize, scale.low(), scale.high());
+    }
     Bandwidths.clip(sigmas, scale.low(), scale.high(), settings.considerMagicClip());
     return new NumericKernels(scale, xs, sigmas, settings.optuna31Density());
   }
