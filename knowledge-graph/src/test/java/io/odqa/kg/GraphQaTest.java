@@ -3,6 +3,7 @@ package io.odqa.kg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.odqa.kg.qa.AnswerRanker;
 import io.odqa.kg.qa.EntityLinker;
 import io.odqa.kg.qa.LinkedEntity;
 import io.odqa.kg.qa.PathExecutor;
@@ -36,7 +37,16 @@ class GraphQaTest extends RealGraphTest {
         new Fact("The Dark Knight Rises", "directed_by", "Christopher Nolan"),
         new Fact("The Dark Knight Rises", "release_year", "2012"),
         new Fact(HOSTILE, "directed_by", "Robert \"Bobby\" Tables"),
-        new Fact("AND (OR) * ~ ?", "release_year", "1999")));
+        new Fact("AND (OR) * ~ ?", "release_year", "1999"),
+        // Two films merged under one title; the tag names the 2008 star (AnswerEvidenceTest).
+        new Fact("Deception", "starred_actors", "Bette Davis"),
+        new Fact("Deception", "starred_actors", "Hugh Jackman"),
+        new Fact("Deception", "has_tags", "hugh jackman"),
+        new Fact("Now, Voyager", "starred_actors", "Bette Davis"),
+        new Fact("Now, Voyager", "starred_actors", "Claude Rains"),
+        new Fact("Swordfish", "starred_actors", "Hugh Jackman"),
+        new Fact("Swordfish", "starred_actors", "Halle Berry"),
+        new Fact("Swordfish", "has_tags", "hugh jackman")));
     linker = new EntityLinker(graph, Duration.ofSeconds(2));
     executor = new PathExecutor(graph, Duration.ofSeconds(2));
   }
@@ -72,6 +82,40 @@ class GraphQaTest extends RealGraphTest {
     List<PathExecutor.Reached> years = executor.execute(kismet,
         RelationPath.parse("directed_by>directed_by^-1>release_year"), 10);
     assertEquals(List.of("1940"), years.stream().map(PathExecutor.Reached::name).toList());
+  }
+
+  @Test
+  void cypherRanksByTheSameEvidenceAndScoreAsTheInMemoryRanker() {
+    String deception = linker.link(collection, "[Deception]").get(0).uid();
+    RelationPath cast = RelationPath.parse("starred_actors");
+    // Support only: one walk each, so by name.
+    assertEquals(List.of("Bette Davis", "Hugh Jackman"), names(executor.execute(deception,
+        cast, 10)));
+    AnswerRanker ranker = new AnswerRanker(new double[][] {{0, 0, 1, 0}, {1, 0, 0, 0},
+        {1, 2, 3, 4}});
+    PathExecutor ranked = new PathExecutor(graph, Duration.ofSeconds(2), ranker);
+    List<PathExecutor.Reached> tagged = ranked.execute(deception, cast, 10);
+    assertEquals(List.of("Hugh Jackman", "Bette Davis"), names(tagged));
+    assertEquals(Math.log(2), tagged.get(0).score(), 1e-12);
+    assertEquals(1, ranked.execute(deception, cast, 1).size());
+    // Three hops: walks through the topic's tag (Jackman) and from a film tagged with the
+    // answer (Swordfish), and the degree, as AnswerEvidenceTest counts them in memory.
+    List<PathExecutor.Reached> three = ranked.execute(deception,
+        RelationPath.parse("starred_actors>starred_actors^-1>starred_actors"), 10);
+    assertEquals(List.of("Hugh Jackman", "Bette Davis", "Halle Berry", "Claude Rains"),
+        names(three));
+    double[] expected = {ranker.score(3, new AnswerRanker.Features(1, 1, 1, 4)),
+        ranker.score(3, new AnswerRanker.Features(1, 0, 0, 2)),
+        ranker.score(3, new AnswerRanker.Features(1, 1, 0, 1)),
+        ranker.score(3, new AnswerRanker.Features(1, 0, 0, 1))};
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], three.get(i).score(), 1e-9, three.get(i).name());
+      assertEquals(1, three.get(i).support());
+    }
+  }
+
+  private static List<String> names(List<PathExecutor.Reached> reached) {
+    return reached.stream().map(PathExecutor.Reached::name).toList();
   }
 
   @Test

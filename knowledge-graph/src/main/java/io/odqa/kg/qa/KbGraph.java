@@ -240,6 +240,30 @@ public final class KbGraph {
     return Arrays.copyOf(next, size);
   }
 
+  /** Offsets of the adjacency of (relation, direction); shared, never to be modified. */
+  int[] offsets(int relation, boolean inverse) {
+    return offsets[slot(relation, inverse)];
+  }
+
+  /** Targets of the adjacency of (relation, direction); shared, never to be modified. */
+  int[] targets(int relation, boolean inverse) {
+    return targets[slot(relation, inverse)];
+  }
+
+  /** The key of node {@code id}. */
+  String key(int id) {
+    return keys[id];
+  }
+
+  /** Number of distinct edges of any relation that touch node {@code id}, both directions. */
+  int degree(int id) {
+    int d = 0;
+    for (int slot = 0; slot < offsets.length; slot++) {
+      d += offsets[slot][id + 1] - offsets[slot][id];
+    }
+    return d;
+  }
+
   private static int slot(int relation, boolean inverse) {
     return 2 * relation + (inverse ? 1 : 0);
   }

@@ -2,6 +2,7 @@ package io.odqa.kg.qa;
 
 import io.odqa.kg.qa.MetaQaQuestions.Question;
 import io.odqa.kg.resolve.EntityKey;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,90 +11,142 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Held-out evaluation of a {@link PathClassifier} with the gold topic entity: path accuracy
- * against the weak labels and answer Hits@1, per hop count, with a few errors printed.
+ * Held-out evaluation of a {@link PathClassifier} and an {@link AnswerRanker} with the gold
+ * topic entity: path accuracy against the weak labels, answer Hits@1 with the support-only
+ * ranking and with the ranker, and each miss of the ranker put down to one cause: no path
+ * reaches a gold answer (unlabelled), the executed path reaches none (classifier), or it
+ * reaches one that is not ranked first (ranking).
  */
 final class PathEvaluation {
   /** How many ranked paths to try when the best one reaches nothing from the topic. */
-  private static final int FALLBACK_PATHS = 5;
+  static final int FALLBACK_PATHS = 5;
 
   private final KbGraph graph;
   private final PathClassifier classifier;
+  private final AnswerRanker ranker;
   private final int errorsShown;
 
-  PathEvaluation(KbGraph graph, PathClassifier classifier, int errorsShown) {
+  PathEvaluation(KbGraph graph, PathClassifier classifier, AnswerRanker ranker,
+      int errorsShown) {
     this.graph = graph;
     this.classifier = classifier;
+    this.ranker = ranker;
     this.errorsShown = errorsShown;
   }
 
-  /** The best-supported answer key along the most probable path that reaches anything. */
-  Optional<String> answer(String topicKey, List<PathClassifier.Scored> ranked) {
+  /** The path that was run and the answers it reached, unranked. */
+  record Executed(RelationPath path, List<AnswerEvidence.Candidate> candidates) {}
+
+  /** The most probable path of {@code ranked} that reaches anything from the topic. */
+  Optional<Executed> execute(String topicKey, List<PathClassifier.Scored> ranked) {
     for (PathClassifier.Scored s : ranked) {
-      Map<String, Integer> answers = graph.followWithSupport(topicKey, s.path());
-      if (!answers.isEmpty()) {
-        return Optional.of(answers.keySet().iterator().next());
+      List<AnswerEvidence.Candidate> candidates = AnswerEvidence.of(graph, topicKey, s.path());
+      if (!candidates.isEmpty()) {
+        return Optional.of(new Executed(s.path(), candidates));
       }
     }
     return Optional.empty();
   }
 
-  void report(List<Question> questions, List<String> masked,
+  /** The top answer key of {@code executed} under {@code by}. */
+  static Optional<String> top(Optional<Executed> executed, AnswerRanker by) {
+    return executed.map(e -> by.rank(e.path().length(), e.candidates()).get(0).key());
+  }
+
+  /** Prints the report and returns its figures, e.g. {@code hits@1_1hop}. */
+  Map<String, Object> report(List<Question> questions, List<String> masked,
       List<Optional<RelationPath>> labels) {
-    int[] labelled = new int[4];
-    int[] pathRight = new int[4];
-    int[] total = new int[4];
-    int[] hits = new int[4];
+    Counts[] c = {null, new Counts(), new Counts(), new Counts()};
     int[] shown = new int[4];
-    int[] oracle = new int[4]; // Hits@1 of the labelled path: the ceiling of this ranking
-    int[][] misses = new int[4][3]; // unlabelled, path differs from label, same path
+    AnswerRanker base = AnswerRanker.supportOnly();
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
-      int h = q.hops();
+      Counts n = c[q.hops()];
       List<PathClassifier.Scored> ranked = classifier.rank(masked.get(i), FALLBACK_PATHS);
       RelationPath predicted = ranked.get(0).path();
-      if (labels.get(i).isPresent()) {
-        labelled[h]++;
-        pathRight[h] += labels.get(i).get().equals(predicted) ? 1 : 0;
+      Optional<RelationPath> label = labels.get(i);
+      if (label.isPresent()) {
+        n.labelled++;
+        n.pathRight += label.get().equals(predicted) ? 1 : 0;
       }
       String topicKey = q.topic().map(EntityKey::of).orElse("");
       Set<String> gold = q.answers().stream().map(EntityKey::of).collect(Collectors.toSet());
-      Optional<String> top = answer(topicKey, ranked);
-      total[h]++;
-      boolean hit = top.isPresent() && gold.contains(top.get());
-      hits[h] += hit ? 1 : 0;
-      Optional<String> best = labels.get(i).flatMap(p -> answer(topicKey,
-          List.of(new PathClassifier.Scored(p, 1))));
-      oracle[h] += best.isPresent() && gold.contains(best.get()) ? 1 : 0;
-      if (!hit) {
-        misses[h][labels.get(i).isEmpty() ? 0 : labels.get(i).get().equals(predicted) ? 2 : 1]++;
+      Optional<Executed> executed = execute(topicKey, ranked);
+      Optional<String> top = top(executed, ranker);
+      n.total++;
+      n.baseHits += top(executed, base).filter(gold::contains).isPresent() ? 1 : 0;
+      boolean hit = top.filter(gold::contains).isPresent();
+      n.hits += hit ? 1 : 0;
+      n.oracle += label.flatMap(p -> top(execute(topicKey, List.of(
+          new PathClassifier.Scored(p, 1))), ranker)).filter(gold::contains).isPresent() ? 1 : 0;
+      if (hit) {
+        continue;
       }
-      if (!hit && shown[h]++ < errorsShown) {
+      boolean reached = executed.isPresent()
+          && executed.get().candidates().stream().anyMatch(x -> gold.contains(x.key()));
+      n.misses[label.isEmpty() ? 0 : reached ? 2 : 1]++;
+      if (shown[q.hops()]++ < errorsShown) {
         System.out.printf(Locale.ROOT, "  miss %d-hop: %s | predicted %s (%.2f) | label %s | "
-            + "top %s | gold %s%n", h, q.text(), predicted, ranked.get(0).probability(),
-            labels.get(i).map(RelationPath::toString).orElse("-"), top.orElse("-"),
+            + "top %s | gold %s%n", q.hops(), q.text(), predicted, ranked.get(0).probability(),
+            label.map(RelationPath::toString).orElse("-"), top.orElse("-"),
             q.answers().size() > 5 ? q.answers().subList(0, 5) + "..." : q.answers());
       }
     }
-    int allLabelled = 0;
-    int allRight = 0;
-    int allTotal = 0;
-    int allHits = 0;
+    return summary(c);
+  }
+
+  private static Map<String, Object> summary(Counts[] c) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    Counts all = new Counts();
     for (int h = 1; h <= 3; h++) {
-      System.out.printf(Locale.ROOT, "held-out %d-hop: path accuracy %.4f (%d/%d), "
-          + "answer Hits@1 (gold entity) %.4f (%d/%d)%n", h, ratio(pathRight[h], labelled[h]),
-          pathRight[h], labelled[h], ratio(hits[h], total[h]), hits[h], total[h]);
-      System.out.printf(Locale.ROOT, "  misses %d-hop: %d unlabelled, %d other path than the "
-          + "label, %d labelled path; Hits@1 of the labelled path %.4f%n", h, misses[h][0],
-          misses[h][1], misses[h][2], ratio(oracle[h], total[h]));
-      allLabelled += labelled[h];
-      allRight += pathRight[h];
-      allTotal += total[h];
-      allHits += hits[h];
+      Counts n = c[h];
+      System.out.printf(Locale.ROOT, "held-out %d-hop: path accuracy %.4f (%d/%d), answer "
+          + "Hits@1 (gold entity) %.4f (%d/%d); support-only ranking %.4f (%d)%n", h,
+          ratio(n.pathRight, n.labelled), n.pathRight, n.labelled, ratio(n.hits, n.total),
+          n.hits, n.total, ratio(n.baseHits, n.total), n.baseHits);
+      System.out.printf(Locale.ROOT, "  misses %d-hop: %d no path (unlabelled), %d classifier "
+          + "(executed path reaches no gold), %d ranking (gold reached, not first); Hits@1 of "
+          + "the labelled path %.4f%n", h, n.misses[0], n.misses[1], n.misses[2],
+          ratio(n.oracle, n.total));
+      figures.put("hits@1_" + h + "hop", round(ratio(n.hits, n.total)));
+      figures.put("hits@1_support_only_" + h + "hop", round(ratio(n.baseHits, n.total)));
+      figures.put("misses_" + h + "hop", Map.of("no_path", n.misses[0], "classifier",
+          n.misses[1], "ranking", n.misses[2]));
+      all.add(n);
     }
-    System.out.printf(Locale.ROOT, "held-out all: path accuracy %.4f (%d/%d), "
-        + "answer Hits@1 (gold entity) %.4f (%d/%d)%n", ratio(allRight, allLabelled), allRight,
-        allLabelled, ratio(allHits, allTotal), allHits, allTotal);
+    System.out.printf(Locale.ROOT, "held-out all: path accuracy %.4f (%d/%d), answer Hits@1 "
+        + "(gold entity) %.4f (%d/%d); support-only ranking %.4f (%d)%n",
+        ratio(all.pathRight, all.labelled), all.pathRight, all.labelled,
+        ratio(all.hits, all.total), all.hits, all.total, ratio(all.baseHits, all.total),
+        all.baseHits);
+    figures.put("hits@1", round(ratio(all.hits, all.total)));
+    figures.put("hits@1_support_only", round(ratio(all.baseHits, all.total)));
+    figures.put("n", all.total);
+    return figures;
+  }
+
+  /** Tallies of one hop count. */
+  private static final class Counts {
+    int labelled;
+    int pathRight;
+    int total;
+    int hits;
+    int baseHits;
+    int oracle; // Hits@1 of the labelled path: the ceiling of the path classifier
+    final int[] misses = new int[3]; // no path, classifier, ranking
+
+    void add(Counts o) {
+      labelled += o.labelled;
+      pathRight += o.pathRight;
+      total += o.total;
+      hits += o.hits;
+      baseHits += o.baseHits;
+      oracle += o.oracle;
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1e4) / 1e4;
   }
 
   private static double ratio(int a, int b) {

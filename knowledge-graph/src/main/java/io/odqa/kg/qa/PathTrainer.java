@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * {@link PathLabeler}, trains a {@link PathClassifier}, and reports on the held-out part the
  * path accuracy (predicted path equals the labelled path, over questions with a label) and the
  * answer Hits@1 with the gold topic entity (over all held-out questions): the most probable
- * path that reaches anything is executed from the topic, answers are ranked by the number of
- * distinct walks that reach them, then by key, and the first must be a gold answer.
+ * path that reaches anything is executed from the topic, answers are ranked by an
+ * {@link AnswerRanker} fitted on the training part (written beside the model as
+ * {@value AnswerRanker#FILE_NAME}), and the first must be a gold answer.
  */
 public final class PathTrainer {
   private PathTrainer() {}
@@ -76,13 +77,35 @@ public final class PathTrainer {
     System.out.printf(Locale.ROOT, "classifier: %d labels, %d features, %s (%.1fs)%n",
         classifier.labels().size(), classifier.featureCount(), settings, seconds(t));
 
+    t = System.nanoTime();
+    List<AnswerRankerFit.Group> groups = rankerGroups(graph, classifier, train);
+    AnswerRanker ranker = AnswerRankerFit.fit(groups, AnswerRankerFit.Settings.defaults());
+    long informative = groups.stream().filter(AnswerRankerFit.Group::informative).count();
+    System.out.printf(Locale.ROOT, "answer ranker: %d training questions with partly gold "
+        + "candidates, %s (%.1fs)%n", informative, AnswerRankerFit.Settings.defaults(),
+        seconds(t));
+    for (int h = 1; h <= RelationPath.MAX_HOPS; h++) {
+      System.out.printf(Locale.ROOT, "  %d-hop weights %s%n", h,
+          java.util.Arrays.toString(ranker.weights(h)));
+    }
+
     int errors = Integer.parseInt(options.getOrDefault("errors", "10"));
-    new PathEvaluation(graph, classifier, errors).report(heldOut.stream().map(Item::question)
-        .toList(), heldOut.stream().map(Item::masked).toList(), heldOutLabels.paths());
+    Map<String, Object> figures = new PathEvaluation(graph, classifier, ranker, errors).report(
+        heldOut.stream().map(Item::question).toList(), heldOut.stream().map(Item::masked)
+            .toList(), heldOutLabels.paths());
 
     Path out = Path.of(require(options, "out"));
     classifier.save(out);
     System.out.printf(Locale.ROOT, "model: %s (%d bytes)%n", out, Files.size(out));
+    Path rankerOut = out.resolveSibling(AnswerRanker.FILE_NAME);
+    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    report.put("trained_on", "MetaQA dev minus the held-out fifth (MetaQaQuestions.isHeldOut), "
+        + "candidates of the classifier's executed path");
+    report.put("informative_training_questions", informative);
+    report.put("fit", AnswerRankerFit.Settings.defaults().toString());
+    report.put("held_out_gold_entity", figures);
+    ranker.save(rankerOut, report);
+    System.out.printf(Locale.ROOT, "answer ranker: %s%n", rankerOut);
     System.out.printf(Locale.ROOT, "wall time: %.1fs%n", seconds(started));
   }
 
@@ -116,6 +139,26 @@ public final class PathTrainer {
       examples.add(new PathClassifier.Example(train.get(i).masked(), path.get(), ties));
     }
     return examples;
+  }
+
+  /** The candidates of the classifier's executed path for each training question. */
+  private static List<AnswerRankerFit.Group> rankerGroups(KbGraph graph,
+      PathClassifier classifier, List<Item> train) {
+    PathEvaluation run = new PathEvaluation(graph, classifier, AnswerRanker.supportOnly(), 0);
+    return train.parallelStream().flatMap(item -> {
+      Optional<PathEvaluation.Executed> e = run.execute(item.example().topicKey(),
+          classifier.rank(item.masked(), PathEvaluation.FALLBACK_PATHS));
+      if (e.isEmpty()) {
+        return java.util.stream.Stream.empty();
+      }
+      List<AnswerEvidence.Candidate> c = e.get().candidates();
+      boolean[] gold = new boolean[c.size()];
+      for (int i = 0; i < gold.length; i++) {
+        gold[i] = item.example().goldKeys().contains(c.get(i).key());
+      }
+      return java.util.stream.Stream.of(new AnswerRankerFit.Group(e.get().path().length(),
+          c.stream().map(AnswerEvidence.Candidate::features).toList(), gold));
+    }).toList();
   }
 
   private static List<PathLabeler.Example> examples(List<Item> items) {

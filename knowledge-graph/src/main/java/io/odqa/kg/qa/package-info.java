@@ -6,5 +6,7 @@
  * as the Neo4j graph. Paths are learned with weak supervision: {@link io.odqa.kg.qa.PathLabeler}
  * picks the path whose answers best match the gold answers, and
  * {@link io.odqa.kg.qa.PathClassifier} learns to predict it from the masked question text.
+ * The answers a path reaches are ordered by {@link io.odqa.kg.qa.AnswerRanker}, a linear score
+ * over KB evidence (walks, tags naming the answer, degree) fitted on the training questions.
  */
 package io.odqa.kg.qa;

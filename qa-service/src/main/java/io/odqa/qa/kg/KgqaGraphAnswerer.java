@@ -3,6 +3,7 @@ package io.odqa.qa.kg;
 import io.odqa.core.model.CollectionName;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.kg.GraphClient;
+import io.odqa.kg.qa.AnswerRanker;
 import io.odqa.kg.qa.EntityLinker;
 import io.odqa.kg.qa.LinkedEntity;
 import io.odqa.kg.qa.PathClassifier;
@@ -23,9 +24,9 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 /**
  * Knowledge-graph QA: link the topic entity ({@link EntityLinker}), mask it, map the question to
  * a relation path of 1 to 3 hops ({@link PathClassifier}), and run the most probable path that
- * reaches anything as Cypher ({@link PathExecutor}). An answer's confidence is the path
- * probability times the linking score times its support relative to the best-supported answer,
- * so fusion can weigh it against text answers.
+ * reaches anything as Cypher ({@link PathExecutor}), its answers ranked by KB evidence
+ * ({@link AnswerRanker}). An answer's confidence is the path probability times the linking
+ * score times {@code exp(score - best score)}, so fusion can weigh it against text answers.
  */
 @ApplicationScoped
 public class KgqaGraphAnswerer implements GraphAnswerer {
@@ -47,7 +48,7 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
   KgqaGraphAnswerer(GraphClient graph, QaConfig config) {
     QaConfig.Kgqa k = config.kgqa();
     this.linker = new EntityLinker(graph, k.timeout());
-    this.executor = new PathExecutor(graph, k.timeout());
+    this.executor = new PathExecutor(graph, k.timeout(), ranker(k));
     this.pathsTried = k.pathsTried();
     this.maxAnswers = k.maxAnswers();
     PathClassifier loaded = null;
@@ -62,6 +63,30 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
       LOG.warn("no relation-path classifier (odqa.kgqa.model); the graph gives no answers");
     }
     this.classifier = loaded;
+  }
+
+  /**
+   * The answer ranker beside the classifier ({@link AnswerRanker#FILE_NAME}, written by {@code
+   * ./odqa train kgqa}); without one, answers are ranked by the number of paths reaching them.
+   */
+  private static AnswerRanker ranker(QaConfig.Kgqa k) {
+    if (k.model().isEmpty()) {
+      return AnswerRanker.supportOnly();
+    }
+    java.nio.file.Path file = k.model().get().resolveSibling(AnswerRanker.FILE_NAME);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      LOG.warnf("no answer ranker at %s; answers are ranked by path support", file);
+      return AnswerRanker.supportOnly();
+    }
+    try {
+      AnswerRanker ranker = AnswerRanker.load(file);
+      LOG.infof("answer ranker loaded from %s", file);
+      return ranker;
+    } catch (IOException | UncheckedIOException e) {
+      LOG.errorf("answer ranker at %s not loaded (%s); answers are ranked by path support",
+          file, e.getMessage());
+      return AnswerRanker.supportOnly();
+    }
   }
 
   @Override
@@ -120,7 +145,7 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
 
   private static List<GraphAnswer> answers(LinkedEntity entity, PathClassifier.Scored s,
       List<PathExecutor.Reached> reached) {
-    long best = reached.get(0).support();
+    double best = reached.get(0).score();
     List<GraphAnswer> out = new ArrayList<>(reached.size());
     for (PathExecutor.Reached r : reached) {
       List<String> path = new ArrayList<>();
@@ -129,8 +154,10 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
         path.add(hop.inverse() ? hop.relation() + "⁻¹" : hop.relation());
       }
       path.add(r.name());
-      out.add(new GraphAnswer(r.name(), s.probability() * entity.score() * r.support() / best,
-          r.uid(), path));
+      // exp(score - best) is in (0, 1]; with support-only ranking it is (1 + support) over
+      // (1 + the best support).
+      out.add(new GraphAnswer(r.name(),
+          s.probability() * entity.score() * Math.exp(r.score() - best), r.uid(), path));
     }
     return out;
   }
