@@ -3,6 +3,7 @@ package io.odqa.ingest;
 import io.odqa.kg.Neo4jSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 
 /** Every setting of the ingest service; defaults live in {@code application.properties}. */
@@ -27,9 +28,17 @@ public interface IngestConfig {
     @WithDefault("100000")
     int maxDocumentsPerRequest();
 
-    /** Documents per Lucene commit and Neo4j transaction. */
-    @WithDefault("200")
+    /** Most documents per Lucene commit and Neo4j transaction. */
+    @WithDefault("1000")
     int batchSize();
+
+    /**
+     * Most characters of spooled documents per batch (the batch ends at whichever limit comes
+     * first), which bounds a batch's memory when documents are large.
+     */
+    @WithDefault("8000000")
+    @Positive
+    long batchChars();
 
     /** Passage size and overlap. */
     Chunk chunk();

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Writes batches of documents in two stages.
@@ -49,6 +50,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class BatchWriter {
+  private static final Logger LOG = Logger.getLogger(BatchWriter.class);
   private final Chunker chunker;
   private final CollectionIndexes indexes;
   private final DocumentGraphWriter graph;
@@ -99,8 +101,10 @@ public class BatchWriter {
    */
   public Map<String, Long> write(CollectionName collection, List<Document> documents)
       throws IOException {
+    long t0 = System.nanoTime();
     Map<String, String> stored = graph.contentHashes(collection.value(),
         documents.stream().map(Document::id).toList());
+    long t1 = System.nanoTime();
     List<DocumentPassages> changed = new ArrayList<>(documents.size());
     PassageIndexWriter index = indexes.writer(collection);
     long passages = 0;
@@ -113,8 +117,13 @@ public class BatchWriter {
       changed.add(new DocumentPassages(document, split, stamp(document)));
       passages += split.size();
     }
+    long t2 = System.nanoTime();
     index.commit();
+    long t3 = System.nanoTime();
     graph.upsert(collection.value(), changed);
+    LOG.infof("wrote %d of %d documents (%d passages): stamps %d ms, index %d ms, commit %d ms, "
+        + "graph %d ms", changed.size(), documents.size(), passages, (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
     Map<String, Long> deltas = new LinkedHashMap<>();
     deltas.put("documents", (long) changed.size());
     deltas.put("skipped_unchanged", (long) (documents.size() - changed.size()));
@@ -127,6 +136,7 @@ public class BatchWriter {
    * it (stage 2); returns the counter deltas: triples, entities.
    */
   public Map<String, Long> extract(CollectionName collection, List<Document> documents) {
+    long t0 = System.nanoTime();
     Map<String, String> stamps = new LinkedHashMap<>();
     documents.forEach(d -> stamps.put(d.id(), stamp(d)));
     Set<String> pending = graph.pendingExtraction(collection.value(), stamps);
@@ -144,7 +154,11 @@ public class BatchWriter {
     } catch (ExecutionException e) {
       throw new IllegalStateException("triple extraction failed: " + e.getCause(), e.getCause());
     }
+    long t1 = System.nanoTime();
     DocumentGraphWriter.Written written = graph.writeExtracted(collection.value(), facts);
+    LOG.infof("extracted %d of %d documents in %d ms, wrote %d triples in %d ms", todo.size(),
+        documents.size(), (t1 - t0) / 1_000_000, written.relations(),
+        (System.nanoTime() - t1) / 1_000_000);
     return Map.of("triples", written.relations(), "entities", written.entities());
   }
 

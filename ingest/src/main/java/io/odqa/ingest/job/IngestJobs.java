@@ -43,6 +43,11 @@ import org.jboss.logging.Logger;
  *       {@link BatchWriter#extract}).
  * </ul>
  *
+ * Search comes first: an extraction batch starts only while the writer has no job to run, so
+ * extraction (part-of-speech tagging and chunking, by far the costliest step) never takes the
+ * processors away from making documents searchable. Under a steady stream of new jobs the
+ * extraction backlog waits, and catches up when the writer is idle.
+ *
  * Both stages save their progress ({@code processed}, {@code extracted}) after each batch, so
  * after a crash each resumes after its last committed batch. The job is done when both are.
  */
@@ -54,6 +59,7 @@ public class IngestJobs {
   private final BatchWriter writer;
   private final FactGraphWriter factWriter;
   private final int batchSize;
+  private final long batchChars;
   private final int tripleBatchSize;
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
   /** Notified whenever a job's state changes; the extractor waits on it for written batches. */
@@ -61,6 +67,8 @@ public class IngestJobs {
   /** Set on shutdown: both stages stop between batches and the job resumes on restart. */
   private volatile boolean stopping;
   private final ExecutorService worker = daemonThread("ingest-worker");
+  /** Jobs submitted to the writer and not finished by it; guarded by {@link #progress}. */
+  private int writerRuns;
   private final ExecutorService extractor = daemonThread("ingest-extract");
 
   IngestJobs(IngestConfig config, ObjectMapper mapper, BatchWriter writer,
@@ -69,6 +77,7 @@ public class IngestJobs {
     this.writer = writer;
     this.factWriter = factWriter;
     this.batchSize = config.ingest().batchSize();
+    this.batchChars = config.ingest().batchChars();
     this.tripleBatchSize = config.ingest().tripleBatchSize();
   }
 
@@ -89,7 +98,7 @@ public class IngestJobs {
       if (job.status().unfinished()) {
         LOG.infof("resuming job %s at %d/%d items written, %d extracted", job.id(),
             job.processed(), job.total(), job.extracted());
-        worker.submit(() -> run(job.id()));
+        submitRun(job.id());
       }
     }
   }
@@ -130,7 +139,7 @@ public class IngestJobs {
       throw new UncheckedIOException("cannot spool job " + job.id(), e);
     }
     jobs.put(job.id(), job);
-    worker.submit(() -> run(job.id()));
+    submitRun(job.id());
     return job;
   }
 
@@ -141,7 +150,7 @@ public class IngestJobs {
       return Optional.ofNullable(job);
     }
     JobState queued = update(id, s -> s.withStatus(JobStatus.QUEUED, null));
-    worker.submit(() -> run(id));
+    submitRun(id);
     return Optional.of(queued);
   }
 
@@ -155,6 +164,22 @@ public class IngestJobs {
     return jobs.values().stream()
         .sorted(Comparator.comparing(JobState::createdAt).reversed().thenComparing(JobState::id))
         .toList();
+  }
+
+  private void submitRun(String id) {
+    synchronized (progress) {
+      writerRuns++;
+    }
+    worker.submit(() -> {
+      try {
+        run(id);
+      } finally {
+        synchronized (progress) {
+          writerRuns--;
+          progress.notifyAll();
+        }
+      }
+    });
   }
 
   /** Runs job {@code id}: the writing stage here, the extraction stage on its own thread. */
@@ -173,12 +198,15 @@ public class IngestJobs {
     try (BufferedReader lines = store.items(id)) {
       long skip = job.processed();
       List<String> batch = new ArrayList<>(size);
+      long chars = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (skip-- > 0) {
           continue;
         }
         batch.add(line);
-        if (batch.size() == size) {
+        chars += line.length();
+        if (batch.size() == size || chars >= batchChars) {
+          chars = 0;
           job = writeBatch(job, collection, batch, kb, extraction);
           if (stopping || jobs.get(id).status() != JobStatus.RUNNING) {
             LOG.infof("job %s writing paused at %d/%d", id, job.processed(), job.total());
@@ -226,13 +254,18 @@ public class IngestJobs {
     try (BufferedReader lines = store.items(id)) {
       long position = 0;
       List<String> batch = new ArrayList<>(batchSize);
+      long chars = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (position++ < job.extracted()) {
           continue;
         }
         batch.add(line);
-        if (batch.size() == batchSize && !extractBatch(id, collection, batch, position)) {
-          return;
+        chars += line.length();
+        if (batch.size() == batchSize || chars >= batchChars) {
+          chars = 0;
+          if (!extractBatch(id, collection, batch, position)) {
+            return;
+          }
         }
       }
       if (!extractBatch(id, collection, batch, position)) {
@@ -249,7 +282,7 @@ public class IngestJobs {
 
   /**
    * Extracts the triples of {@code batch}, the items up to {@code end}, once the writing stage
-   * has written them; false when the job stopped or failed first.
+   * has written them and the writer is idle; false when the job stopped or failed first.
    */
   private boolean extractBatch(String id, CollectionName collection, List<String> batch,
       long end) throws IOException, InterruptedException {
@@ -257,7 +290,7 @@ public class IngestJobs {
       return true;
     }
     synchronized (progress) {
-      while (jobs.get(id).processed() < end) {
+      while (jobs.get(id).processed() < end || writerRuns > 0) {
         if (stopping || jobs.get(id).status() != JobStatus.RUNNING) {
           return false;
         }
