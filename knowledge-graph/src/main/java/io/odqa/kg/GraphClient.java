@@ -1,15 +1,21 @@
 package io.odqa.kg;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
@@ -58,13 +64,13 @@ public final class GraphClient implements AutoCloseable {
    * Unlike {@link #read(TransactionCallback)} it is not retried: it serves a question, whose
    * latency matters more than one graph answer, so an unreachable server fails at once.
    */
-  public <T> T readOnce(java.util.function.Function<org.neo4j.driver.QueryRunner, T> work,
-      java.time.Duration timeout) {
+  public <T> T readOnce(Function<QueryRunner, T> work,
+      Duration timeout) {
     SessionConfig config = SessionConfig.builder().withDatabase(database)
-        .withDefaultAccessMode(org.neo4j.driver.AccessMode.READ).build();
+        .withDefaultAccessMode(AccessMode.READ).build();
     try (Session session = driver.session(config);
-        org.neo4j.driver.Transaction tx = session.beginTransaction(
-            org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build())) {
+        Transaction tx = session.beginTransaction(
+            TransactionConfig.builder().withTimeout(timeout).build())) {
       T result = work.apply(tx);
       tx.commit();
       return result;

@@ -13,6 +13,8 @@ import io.odqa.qa.QaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -73,8 +75,8 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
     if (k.model().isEmpty()) {
       return AnswerRanker.supportOnly();
     }
-    java.nio.file.Path file = k.model().get().resolveSibling(AnswerRanker.FILE_NAME);
-    if (!java.nio.file.Files.isRegularFile(file)) {
+    Path file = k.model().get().resolveSibling(AnswerRanker.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
       LOG.warnf("no answer ranker at %s; answers are ranked by path support", file);
       return AnswerRanker.supportOnly();
     }
