@@ -51,6 +51,7 @@ public final class IngestBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = options(args);
+    int rounds = rounds(opts.getOrDefault("--rounds", "2"));
     Path data = Path.of(opts.getOrDefault("--data", "../shared/data"));
     Path corpus = data.resolve("squad-open/corpus.jsonl");
     Path kb = data.resolve("metaqa/kb.txt");
@@ -64,11 +65,6 @@ public final class IngestBench {
     }
     IngestBench bench = new IngestBench(opts.getOrDefault("--ingest-url", "http://127.0.0.1:8081"));
     try (GraphClient graph = GraphClient.connect(Neo4jSettings.fromEnvironment())) {
-      int rounds = Integer.parseInt(opts.getOrDefault("--rounds", "2"));
-      if (rounds < 1) {
-        System.err.println("bench ingest: --rounds must be >= 1, got " + rounds);
-        System.exit(2);
-      }
       empty(graph, "bench-squad");
       Map<String, Object> result = new LinkedHashMap<>();
       JsonNode docs = bench.run("/api/v1/documents?collection=bench-squad&format=squad", corpus);
@@ -105,6 +101,21 @@ public final class IngestBench {
       result.put("peer_triples_per_s_rounds", peers.stream().map(IngestBench::round).toList());
       print(result, opts.containsKey("--json"));
     }
+  }
+
+  /** {@code --rounds} as a whole number in [1, 20]; anything else ends the command (status 2). */
+  private static int rounds(String value) {
+    try {
+      int rounds = Integer.parseInt(value);
+      if (rounds >= 1 && rounds <= 20) {
+        return rounds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println("bench ingest: --rounds must be a whole number in [1, 20], got '" + value + "'");
+    System.exit(2);
+    return 0;
   }
 
   private static void empty(GraphClient graph, String collection) {

@@ -32,6 +32,11 @@ public record JobState(String id, JobKind kind, String collection, JobStatus sta
   public static final int MAX_ERRORS = 100;
 
   public JobState {
+    if (status == JobStatus.DONE) {
+      // A job is done only when both stages are; job.json files written before the extraction
+      // stage existed have no "extracted" and load it as 0.
+      extracted = processed;
+    }
     counters = new TreeMap<>(counters);
     errors = List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
   }

@@ -107,6 +107,37 @@ final class EvalHttp {
     }
   }
 
+  /** The body of an eval command: runs it, prints its report, returns the exit status. */
+  interface Command {
+    int run() throws JsonProcessingException;
+  }
+
+  /**
+   * Runs {@code command}; a usage error or an unreachable service becomes one line on
+   * {@code err} ({@code "NAME: message"}) and exit status {@link #USAGE} or {@link #UNREACHABLE}.
+   */
+  static int guarded(String name, PrintStream err, Command command) {
+    try {
+      return command.run();
+    } catch (UsageException e) {
+      err.println(name + ": " + e.getMessage());
+      return USAGE;
+    } catch (Unreachable e) {
+      err.println(name + ": " + e.getMessage());
+      return UNREACHABLE;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the summary as JSON", e);
+    }
+  }
+
+  /** Prints {@code summary} as one JSON line when {@code --json} was given. */
+  static void printJson(PrintStream out, Map<String, String> options, Map<String, Object> summary)
+      throws JsonProcessingException {
+    if (options.containsKey("--json")) {
+      out.println(JSON.writeValueAsString(summary));
+    }
+  }
+
   /**
    * Parses {@code --name value} options and {@code --flag}s. A repeated option keeps its last
    * value, because {@code ./odqa} puts its default {@code --url} before the user's arguments.

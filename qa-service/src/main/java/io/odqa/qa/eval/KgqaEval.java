@@ -1,6 +1,5 @@
 package io.odqa.qa.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.odqa.kg.qa.KbGraph;
 import io.odqa.kg.qa.MetaQaQuestions;
@@ -42,7 +41,7 @@ public final class KgqaEval {
 
   /** Runs the evaluation and returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    try {
+    return EvalHttp.guarded("kgqa eval", err, () -> {
       Map<String, String> opts = EvalHttp.options(args, Set.of("--collection", "--questions",
           "--split", "--kb", "--limit", "--url"), Set.of("--json", "--strip-brackets"));
       String collection = EvalHttp.required(opts, "--collection");
@@ -123,19 +122,9 @@ public final class KgqaEval {
           strip ? ", brackets stripped" : "");
       summary.forEach((name, value) -> out.printf(Locale.ROOT, "  %-26s %10s%n", name,
           value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : value));
-      if (opts.containsKey("--json")) {
-        out.println(EvalHttp.JSON.writeValueAsString(summary));
-      }
+      EvalHttp.printJson(out, opts, summary);
       return 0;
-    } catch (EvalHttp.UsageException e) {
-      err.println("kgqa eval: " + e.getMessage());
-      return EvalHttp.USAGE;
-    } catch (EvalHttp.Unreachable e) {
-      err.println("kgqa eval: " + e.getMessage());
-      return EvalHttp.UNREACHABLE;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the summary as JSON", e);
-    }
+    });
   }
 
   /** The path that best explains each question's gold answers in the KB, when one does. */

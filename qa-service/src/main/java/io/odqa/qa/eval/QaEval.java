@@ -1,6 +1,5 @@
 package io.odqa.qa.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.odqa.reader.read.SquadMetrics;
 import java.io.PrintStream;
@@ -60,7 +59,7 @@ public final class QaEval {
 
   /** Runs the evaluation and returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    try {
+    return EvalHttp.guarded("qa eval", err, () -> {
       Map<String, String> opts = EvalHttp.options(args,
           Set.of("--collection", "--questions", "--limit", "--url"), Set.of("--json"));
       String collection = EvalHttp.required(opts, "--collection");
@@ -81,19 +80,9 @@ public final class QaEval {
       }
       Map<String, Object> summary = summary(scores);
       printTable(out, collection, file, summary, scores);
-      if (opts.containsKey("--json")) {
-        out.println(EvalHttp.JSON.writeValueAsString(summary));
-      }
+      EvalHttp.printJson(out, opts, summary);
       return 0;
-    } catch (EvalHttp.UsageException e) {
-      err.println("qa eval: " + e.getMessage());
-      return EvalHttp.USAGE;
-    } catch (EvalHttp.Unreachable e) {
-      err.println("qa eval: " + e.getMessage());
-      return EvalHttp.UNREACHABLE;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the summary as JSON", e);
-    }
+    });
   }
 
   /** The first {@code limit} questions of {@code file}. */

@@ -1,6 +1,5 @@
 package io.odqa.qa.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class RetrievalEval {
 
   /** Runs the evaluation and returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    try {
+    return EvalHttp.guarded("retrieval eval", err, () -> {
       Map<String, String> opts = EvalHttp.options(args,
           Set.of("--collection", "--queries", "--qrels", "--limit", "--url"), Set.of("--json"));
       String collection = EvalHttp.required(opts, "--collection");
@@ -78,19 +77,9 @@ public final class RetrievalEval {
       summary.forEach((name, value) -> out.printf(Locale.ROOT, "  %-12s %10s%n", name,
           value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : value));
       out.printf("  %-12s %10d%n", "no text", skipped);
-      if (opts.containsKey("--json")) {
-        out.println(EvalHttp.JSON.writeValueAsString(summary));
-      }
+      EvalHttp.printJson(out, opts, summary);
       return 0;
-    } catch (EvalHttp.UsageException e) {
-      err.println("retrieval eval: " + e.getMessage());
-      return EvalHttp.USAGE;
-    } catch (EvalHttp.Unreachable e) {
-      err.println("retrieval eval: " + e.getMessage());
-      return EvalHttp.UNREACHABLE;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the summary as JSON", e);
-    }
+    });
   }
 
   /**
