@@ -25,8 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -35,9 +40,9 @@ import org.jboss.logging.Logger;
  *
  * <ol>
  *   <li>{@link #write}: a document whose stamp (content hash and pipeline settings) is already
- *       stored is skipped; the others are chunked, indexed and committed in Lucene, then written
- *       to Neo4j in one transaction that also replaces the previous version. From here on the
- *       passages are searchable.
+ *       stored is skipped; the others are chunked, indexed and committed in Lucene, and written
+ *       to Neo4j in one transaction that also replaces the previous version and commits after
+ *       the Lucene commit. From here on the passages are searchable.
  *   <li>{@link #extract}: the documents whose stored version has not been through triple
  *       extraction are chunked again (the chunker is deterministic) and extracted on a pool of
  *       threads, and their triples written in one transaction. Extraction costs far more than
@@ -57,6 +62,12 @@ public class BatchWriter {
   private final TripleExtractor extractor;
   private final boolean extracting;
   private final ForkJoinPool pool;
+  /** Runs each batch's Neo4j transaction while the calling thread writes Lucene. */
+  private final ExecutorService graphThread = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "ingest-graph");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final double minConfidence;
   /**
    * What else decides a document's passages and triples besides its content. It is stored with
@@ -93,42 +104,77 @@ public class BatchWriter {
   @PreDestroy
   void shutdown() {
     pool.shutdownNow();
+    graphThread.shutdownNow();
   }
 
   /**
    * Indexes and stores {@code documents} in {@code collection} (stage 1); returns the counter
    * deltas: documents, skipped_unchanged, passages.
+   *
+   * <p>The Neo4j transaction runs on the {@code ingest-graph} thread while this one indexes and
+   * commits in Lucene, and it commits only after the Lucene commit succeeded: a stamp in the graph
+   * (which makes the next ingest skip the document) still implies the document is searchable.
    */
   public Map<String, Long> write(CollectionName collection, List<Document> documents)
       throws IOException {
     long t0 = System.nanoTime();
     Map<String, String> stored = graph.contentHashes(collection.value(),
         documents.stream().map(Document::id).toList());
-    long t1 = System.nanoTime();
     List<DocumentPassages> changed = new ArrayList<>(documents.size());
-    PassageIndexWriter index = indexes.writer(collection);
     long passages = 0;
     for (Document document : documents) {
-      if (Objects.equals(stored.get(document.id()), stamp(document))) {
-        continue;
+      if (!Objects.equals(stored.get(document.id()), stamp(document))) {
+        List<Passage> split = chunker.chunk(document);
+        changed.add(new DocumentPassages(document, split, stamp(document)));
+        passages += split.size();
       }
-      List<Passage> split = chunker.chunk(document);
-      index.upsert(document.id(), document.title(), split);
-      changed.add(new DocumentPassages(document, split, stamp(document)));
-      passages += split.size();
     }
-    long t2 = System.nanoTime();
-    index.commit();
+    long t1 = System.nanoTime();
+    CompletableFuture<Void> indexed = new CompletableFuture<>();
+    Future<?> graphWrite = graphThread.submit(
+        () -> graph.upsert(collection.value(), changed, indexed::join));
+    long t2;
+    try {
+      PassageIndexWriter index = indexes.writer(collection);
+      for (DocumentPassages item : changed) {
+        index.upsert(item.document().id(), item.document().title(), item.passages());
+      }
+      t2 = System.nanoTime();
+      index.commit();
+      indexed.complete(null);
+    } catch (IOException | RuntimeException e) {
+      indexed.completeExceptionally(e);
+      throw e;
+    }
     long t3 = System.nanoTime();
-    graph.upsert(collection.value(), changed);
-    LOG.infof("wrote %d of %d documents (%d passages): stamps %d ms, index %d ms, commit %d ms, "
-        + "graph %d ms", changed.size(), documents.size(), passages, (t1 - t0) / 1_000_000,
-        (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+    await(graphWrite);
+    LOG.infof("wrote %d of %d documents (%d passages): stamps and chunks %d ms, index %d ms, "
+        + "commit %d ms, graph done %d ms later", changed.size(), documents.size(), passages,
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+        (System.nanoTime() - t3) / 1_000_000);
     Map<String, Long> deltas = new LinkedHashMap<>();
     deltas.put("documents", (long) changed.size());
     deltas.put("skipped_unchanged", (long) (documents.size() - changed.size()));
     deltas.put("passages", passages);
     return deltas;
+  }
+
+  /** Waits for the graph write of a batch; its failure is this batch's failure. */
+  private static void await(Future<?> write) throws IOException {
+    try {
+      write.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing a batch to Neo4j", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CompletionException c && c.getCause() instanceof IOException io) {
+        throw io; // the Lucene commit failed, and the graph transaction rolled back
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("graph write failed: " + e.getCause(), e.getCause());
+    }
   }
 
   /**

@@ -82,6 +82,15 @@ public final class DocumentGraphWriter {
       MATCH (d:Document {uid: uid})
       DETACH DELETE d
       """;
+  private static final String EXISTING_DOCUMENTS = """
+      UNWIND $uids AS uid
+      MATCH (d:Document {uid: uid})
+      RETURN d.uid AS uid
+      """;
+  /**
+   * The passages are created, not merged: the same transaction has just purged every passage of
+   * a document that existed, so none of these can exist.
+   */
   private static final String UPSERT = """
       UNWIND $docs AS doc
       MERGE (d:Document {uid: doc.uid})
@@ -90,10 +99,8 @@ public final class DocumentGraphWriter {
           d.extractedStamp = null
       WITH d, doc
       UNWIND doc.passages AS p
-      MERGE (n:Passage {uid: p.uid})
-      SET n.id = p.id, n.docId = doc.id, n.collection = $collection, n.ordinal = p.ordinal,
-          n.start = p.start, n.end = p.end
-      MERGE (d)-[:HAS_PASSAGE]->(n)
+      CREATE (d)-[:HAS_PASSAGE]->(:Passage {uid: p.uid, id: p.id, docId: doc.id,
+          collection: $collection, ordinal: p.ordinal, start: p.start, end: p.end})
       """;
   /** The passage is matched first, so a mention of a deleted passage creates no entity. */
   private static final String MENTIONS = """
@@ -102,22 +109,22 @@ public final class DocumentGraphWriter {
       WITH m, p
       """ + EntityRows.MERGE_ENTITY + """
       WITH e, m, p
-      MERGE (e)-[x:MENTIONED_IN {start: m.start}]->(p)
-      SET x.end = m.end
+      CREATE (e)-[:MENTIONED_IN {start: m.start, end: m.end}]->(p)
       """;
   /**
    * One statement for every relation type: the type is a dynamic one ({@code $(row.type)},
    * Neo4j 5.26+), already reduced to {@code [a-z0-9_]} by {@code RelationType}. Inlining it
    * instead made each distinct type of open extraction a new query to plan: about 30 ms each,
-   * most of the write time of a batch.
+   * most of the write time of a batch. Created, not merged (see {@link FactGraphWriter} for what a
+   * {@code MERGE} with a dynamic type costs): the rows are distinct, and the same transaction has
+   * removed every relation of these passages.
    */
   private static final String RELATIONS = """
       UNWIND $rows AS row
       MATCH (h:Entity {uid: row.hu})
       MATCH (t:Entity {uid: row.tu})
-      MERGE (h)-[r:$(row.type) {source: row.source, headStart: row.hs, tailStart: row.ts}]->(t)
-      SET r.relation = row.relation, r.confidence = row.confidence, r.headEnd = row.he,
-          r.tailEnd = row.te
+      CREATE (h)-[:$(row.type) {source: row.source, headStart: row.hs, tailStart: row.ts,
+          relation: row.relation, confidence: row.confidence, headEnd: row.he, tailEnd: row.te}]->(t)
       """;
   private final GraphClient graph;
   /** The schema is applied before the first write, so that MERGE is backed by constraints. */
@@ -173,19 +180,38 @@ public final class DocumentGraphWriter {
    * extracted relations: {@link #writeExtracted} adds them.
    */
   public void upsert(String collection, List<DocumentPassages> batch) {
+    upsert(collection, batch, () -> {});
+  }
+
+  /**
+   * As {@link #upsert(String, List)}, but runs {@code beforeCommit} after the writes and before
+   * the commit, and rolls back if it throws. Ingestion passes the wait for the Lucene commit of
+   * the same batch: the two run at once, and a stored stamp still implies an indexed document.
+   * {@code beforeCommit} may run again if the transaction is retried.
+   */
+  public void upsert(String collection, List<DocumentPassages> batch, Runnable beforeCommit) {
     if (batch.isEmpty()) {
+      beforeCommit.run();
       return;
     }
     ensureSchema();
-    List<String> uids = new ArrayList<>();
-    List<Map<String, Object>> docs = new ArrayList<>(batch.size());
+    // The last version of a document id wins, as it does in the index.
+    Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
     for (DocumentPassages item : batch) {
-      uids.add(GraphSchema.uid(collection, item.document().id()));
-      docs.add(row(collection, item));
+      String uid = GraphSchema.uid(collection, item.document().id());
+      docs.remove(uid);
+      docs.put(uid, row(collection, item));
     }
     graph.write(tx -> {
-      purge(tx, uids);
-      tx.run(UPSERT, Map.of("collection", collection, "docs", docs)).consume();
+      List<String> existing = new ArrayList<>();
+      tx.run(EXISTING_DOCUMENTS, Map.of("uids", new ArrayList<>(docs.keySet())))
+          .forEachRemaining(r -> existing.add(r.get("uid").asString()));
+      if (!existing.isEmpty()) {
+        purge(tx, existing);
+      }
+      tx.run(UPSERT, Map.of("collection", collection, "docs", new ArrayList<>(docs.values())))
+          .consume();
+      beforeCommit.run();
       return null;
     });
   }
@@ -256,7 +282,7 @@ public final class DocumentGraphWriter {
   private static Written writeFacts(TransactionContext tx, String collection,
       List<ExtractedFact> facts) {
     Map<String, Map<String, Object>> mentions = new LinkedHashMap<>();
-    List<Map<String, Object>> relations = new ArrayList<>(facts.size());
+    Map<String, Map<String, Object>> relations = new LinkedHashMap<>();
     for (ExtractedFact f : facts) {
       String source = GraphSchema.uid(collection, f.passageId());
       mentions.putIfAbsent(source + "@" + f.headStart(), mention(collection, source, f.head(), f.headStart(), f.headEnd()));
@@ -272,15 +298,17 @@ public final class DocumentGraphWriter {
       rel.put("ts", f.tailStart());
       rel.put("te", f.tailEnd());
       rel.put("type", EntityRows.type(f.relation()));
-      relations.add(rel);
+      relations.putIfAbsent(String.join("\u0000", (String) rel.get("hu"), (String) rel.get("type"),
+          (String) rel.get("tu"), source, Integer.toString(f.headStart()),
+          Integer.toString(f.tailStart())), rel);
     }
     if (mentions.isEmpty()) {
       return new Written(0, 0);
     }
     long entities = tx.run(MENTIONS, Map.of("rows", new ArrayList<>(mentions.values()),
         "collection", collection)).consume().counters().nodesCreated();
-    long created = tx.run(RELATIONS, Map.of("rows", relations)).consume().counters()
-        .relationshipsCreated();
+    long created = tx.run(RELATIONS, Map.of("rows", new ArrayList<>(relations.values())))
+        .consume().counters().relationshipsCreated();
     return new Written(created, entities);
   }
 
