@@ -1,28 +1,28 @@
 package io.odqa.ingest.extract;
 
-import opennlp.tools.chunker.ChunkerME;
-import opennlp.tools.postag.POSTagFormat;
-import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 
 /**
  * One worker's OpenNLP session: sentence detection, tokenisation with character spans, Penn
- * Treebank part-of-speech tagging and chunking. Not thread-safe (the {@code *ME} classes keep
- * per-call state); {@link OpenNlpTripleExtractor} gives each thread its own.
+ * Treebank part-of-speech tagging and chunking. Tagging and chunking give exactly OpenNLP's
+ * {@code POSTaggerME} (Penn tags) and {@code ChunkerME} output, through {@link MemoizedPosTagger}
+ * and {@link MemoizedChunker}, which evaluate each distinct beam context once per sentence. Not
+ * thread-safe (the {@code *ME} classes and the memos keep per-call state);
+ * {@link OpenNlpTripleExtractor} gives each thread its own.
  */
 final class Annotator {
   private final SentenceDetectorME sentences;
   private final TokenizerME tokenizer;
-  private final POSTaggerME tagger;
-  private final ChunkerME chunker;
+  private final MemoizedPosTagger tagger;
+  private final MemoizedChunker chunker;
 
   Annotator(OpenNlpModels models) {
     this.sentences = new SentenceDetectorME(models.sentences());
     this.tokenizer = new TokenizerME(models.tokens());
-    this.tagger = new POSTaggerME(models.posTags(), POSTagFormat.PENN);
-    this.chunker = new ChunkerME(models.chunks());
+    this.tagger = new MemoizedPosTagger(models.posTags());
+    this.chunker = new MemoizedChunker(models.chunks());
   }
 
   /** Sentence spans of {@code text}, trimmed of surrounding whitespace, in text order. */
