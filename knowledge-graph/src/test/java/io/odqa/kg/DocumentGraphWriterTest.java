@@ -1,6 +1,7 @@
 package io.odqa.kg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.odqa.core.model.Document;
 import io.odqa.core.text.SentenceChunker;
@@ -34,6 +35,35 @@ class DocumentGraphWriterTest extends RealGraphTest {
     writer.upsert(collection, List.of(new DocumentPassages(v2, chunker.chunk(v2))));
     assertEquals(2, count("MATCH (p:Passage {collection: $c}) WHERE p.docId IN ['d1', 'd2'] RETURN count(p)"));
     assertEquals(22, count("MATCH (p:Passage {collection: $c, id: 'd1::p0'}) RETURN p.end"));
+  }
+
+  @Test
+  void theLastVersionOfADocumentInABatchWins() {
+    SentenceChunker chunker = new SentenceChunker(50, 0);
+    Document v1 = new Document("twice", "", "First sentence here. Second sentence there.");
+    Document v2 = new Document("twice", "", "Only one sentence now.");
+    new DocumentGraphWriter(graph).upsert(collection, List.of(
+        new DocumentPassages(v1, chunker.chunk(v1)), new DocumentPassages(v2, chunker.chunk(v2))));
+    assertEquals(1, count("MATCH (d:Document {collection: $c, id: 'twice'}) RETURN count(d)"));
+    assertEquals(1, count("MATCH (p:Passage {collection: $c, docId: 'twice'}) RETURN count(p)"));
+    assertEquals(v2.contentHash(), new DocumentGraphWriter(graph)
+        .contentHashes(collection, List.of("twice")).get("twice"));
+  }
+
+  @Test
+  void aFailureBeforeCommitLeavesNothingStored() {
+    SentenceChunker chunker = new SentenceChunker(50, 0);
+    DocumentGraphWriter writer = new DocumentGraphWriter(graph);
+    Document doc = new Document("unindexed", "", "The index commit of this one failed.");
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> writer.upsert(collection, List.of(new DocumentPassages(doc, chunker.chunk(doc))),
+            () -> {
+              throw new IllegalStateException("Lucene commit failed");
+            }));
+    assertEquals("Lucene commit failed", thrown.getMessage());
+    assertEquals(Map.of(), writer.contentHashes(collection, List.of("unindexed")),
+        "no stamp, so the next ingest writes the document again");
+    assertEquals(0, count("MATCH (p:Passage {collection: $c, docId: 'unindexed'}) RETURN count(p)"));
   }
 
   @Test

@@ -65,6 +65,28 @@ class FactGraphWriterTest extends RealGraphTest {
   }
 
   @Test
+  void eachSourceHasItsOwnTripleAndTheOriginalRelationTextIsKept() {
+    FactGraphWriter writer = new FactGraphWriter(graph);
+    List<Fact> facts = List.of(new Fact("Gattaca", "Directed By", "Andrew Niccol"),
+        new Fact("Gattaca", "release_year", "1997"));
+    assertEquals(2, writer.write(collection, "kb", facts).relations());
+    assertEquals(2, writer.write(collection, "imdb.nt", facts).relations(),
+        "the same triple from another source is a second relationship");
+    assertEquals(0, writer.write(collection, "kb", facts).relations());
+    assertEquals(List.of("Directed By", "Directed By"), graph.read(tx -> tx.run(
+        "MATCH (:Entity {collection: $c, key: 'gattaca'})-[r:directed_by]->() "
+            + "RETURN r.relation ORDER BY r.source", Map.of("c", collection))
+        .list(r -> r.get(0).asString())));
+    assertEquals(List.of("imdb.nt", "kb"), graph.read(tx -> tx.run(
+        "MATCH (:Entity {collection: $c, key: 'gattaca'})-[r:release_year]->() "
+            + "RETURN r.source AS source, r.relation AS relation ORDER BY source",
+        Map.of("c", collection)).list(r -> {
+          assertEquals(true, r.get("relation").isNull(), "stored only when it differs from the type");
+          return r.get("source").asString();
+        })));
+  }
+
+  @Test
   void fullTextIndexFindsEntitiesByAlias() throws InterruptedException {
     new FactGraphWriter(graph).write(collection, "kb",
         List.of(new Fact("International Business Machines Corp.", "abbreviated_as", "IBM")));
