@@ -8,6 +8,7 @@ import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.BeamSearchContextGenerator;
 import opennlp.tools.util.Sequence;
 import opennlp.tools.util.SequenceValidator;
+import opennlp.tools.util.model.BaseModel;
 
 /**
  * OpenNLP's {@link BeamSearch} over a maxent model whose context generator reads the input and
@@ -63,6 +64,24 @@ final class MemoizedBeamSearch<T> {
     this.validator = validator;
     this.evalMemo = new EvalMemo(model);
     this.search = new BeamSearch(beamSize, evalMemo);
+  }
+
+  /**
+   * The beam size an OpenNLP tagger reads from {@code model}'s manifest, or {@code fallback}
+   * (the tagger's default) when the manifest has none.
+   */
+  static int beamSize(BaseModel model, int fallback) {
+    String size = model.getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
+    return size == null ? fallback : Integer.parseInt(size);
+  }
+
+  /** The maxent model stored in {@code model} under {@code entry}; anything else is refused. */
+  static MaxentModel maxent(BaseModel model, String entry) {
+    if (!(model.getArtifact(entry) instanceof MaxentModel maxent)) {
+      throw new IllegalArgumentException("model entry " + entry + " must be a maxent model, got "
+          + model.getArtifact(entry));
+    }
+    return maxent;
   }
 
   /** The best outcome sequence for {@code sequence}, as {@code BeamSearch.bestSequence}. */

@@ -5,8 +5,6 @@ import opennlp.tools.chunker.ChunkerFactory;
 import opennlp.tools.chunker.ChunkerME;
 import opennlp.tools.chunker.ChunkerModel;
 import opennlp.tools.chunker.DefaultChunkerContextGenerator;
-import opennlp.tools.ml.BeamSearch;
-import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.TokenTag;
 
 /**
@@ -27,23 +25,15 @@ final class MemoizedChunker {
 
   MemoizedChunker(ChunkerModel model) {
     ChunkerFactory factory = model.getFactory();
-    int beamSize = ChunkerME.DEFAULT_BEAM_SIZE;
-    String beamSizeString = model.getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
-    if (beamSizeString != null) {
-      beamSize = Integer.parseInt(beamSizeString);
-    }
     ChunkerContextGenerator contexts = factory.getContextGenerator();
     if (contexts.getClass() != DefaultChunkerContextGenerator.class) {
       throw new IllegalArgumentException("chunker context generator must be "
           + DefaultChunkerContextGenerator.class.getName() + ", got "
           + contexts.getClass().getName());
     }
-    if (!(model.getArtifact(MAXENT_ENTRY) instanceof MaxentModel maxent)) {
-      throw new IllegalArgumentException("chunker model entry " + MAXENT_ENTRY
-          + " must be a maxent model, got " + model.getArtifact(MAXENT_ENTRY));
-    }
-    this.search = new MemoizedBeamSearch<>(beamSize, maxent, contexts,
-        factory.getSequenceValidator());
+    this.search = new MemoizedBeamSearch<>(
+        MemoizedBeamSearch.beamSize(model, ChunkerME.DEFAULT_BEAM_SIZE),
+        MemoizedBeamSearch.maxent(model, MAXENT_ENTRY), contexts, factory.getSequenceValidator());
   }
 
   /** One chunk tag ({@code B-NP}, {@code I-VP}, {@code O}, ...) per word. */

@@ -1,6 +1,5 @@
 package io.odqa.ingest.extract;
 
-import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.postag.DefaultPOSContextGenerator;
 import opennlp.tools.postag.POSContextGenerator;
@@ -30,20 +29,13 @@ final class MemoizedPosTagger {
 
   MemoizedPosTagger(POSModel model) {
     POSTaggerFactory factory = model.getFactory();
-    int beamSize = POSTaggerME.DEFAULT_BEAM_SIZE;
-    String beamSizeString = model.getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
-    if (beamSizeString != null) {
-      beamSize = Integer.parseInt(beamSizeString);
-    }
+    int beamSize = MemoizedBeamSearch.beamSize(model, POSTaggerME.DEFAULT_BEAM_SIZE);
     POSContextGenerator contexts = factory.getPOSContextGenerator(beamSize);
     if (contexts.getClass() != DefaultPOSContextGenerator.class) {
       throw new IllegalArgumentException("POS context generator must be "
           + DefaultPOSContextGenerator.class.getName() + ", got " + contexts.getClass().getName());
     }
-    if (!(model.getArtifact(MAXENT_ENTRY) instanceof MaxentModel maxent)) {
-      throw new IllegalArgumentException("POS model entry " + MAXENT_ENTRY
-          + " must be a maxent model, got " + model.getArtifact(MAXENT_ENTRY));
-    }
+    MaxentModel maxent = MemoizedBeamSearch.maxent(model, MAXENT_ENTRY);
     String[] outcomes = new String[maxent.getNumOutcomes()];
     for (int i = 0; i < outcomes.length; i++) {
       outcomes[i] = maxent.getOutcome(i);

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,17 +158,17 @@ public class BatchWriter {
     return deltas;
   }
 
-  /** Waits for the graph write of a batch; its failure is this batch's failure. */
-  private static void await(Future<?> write) throws IOException {
+  /**
+   * Waits for the graph write of a batch; its failure is this batch's failure. (When Lucene
+   * fails, {@link #write} throws that before waiting, and the graph transaction rolls back.)
+   */
+  private static void await(Future<?> write) {
     try {
       write.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing a batch to Neo4j", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof CompletionException c && c.getCause() instanceof IOException io) {
-        throw io; // the Lucene commit failed, and the graph transaction rolled back
-      }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
