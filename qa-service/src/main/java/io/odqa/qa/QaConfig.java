@@ -53,13 +53,43 @@ public interface QaConfig {
     @WithDefault("auto")
     String device();
 
-    /** Windows per forward pass. */
+    /** Windows per forward pass at most, across the requests that a pass joins. */
     @WithDefault("32")
     int batchSize();
+
+    /** Forward passes that run at once; each holds one pass's native memory. */
+    @WithDefault("1")
+    int passes();
+
+    /** Submissions that may wait for a pass; one more gets 503 with {@code Retry-After}. */
+    @WithDefault("64")
+    int queueCapacity();
+
+    /** Longest a submission may wait for its pass before it is refused with 503. */
+    @WithDefault("30s")
+    java.time.Duration queueTimeout();
+
+    /** Dynamic batching of windows across concurrent requests. */
+    Batching batching();
+
+    /** Warm-up passes before readiness reports UP, and before a swapped-in model serves. */
+    @WithDefault("true")
+    boolean warmup();
 
     /** Start and end candidates per window, and spans kept per question. */
     @WithDefault("20")
     int nBest();
+  }
+
+  /** How the reader's scheduler joins windows of concurrent requests into one pass. */
+  interface Batching {
+    /** Off: every request's windows run in passes of their own. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Longest a pass waits for more windows once it has some, in [0, 1s]. */
+    @WithDefault("2ms")
+    java.time.Duration maxWait();
   }
 
   /** Initial values of {@link io.odqa.core.model.PipelineConfig}. */

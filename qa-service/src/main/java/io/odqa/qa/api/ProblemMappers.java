@@ -1,6 +1,7 @@
 package io.odqa.qa.api;
 
 import io.odqa.core.api.Problem;
+import io.odqa.qa.read.ReaderBusyException;
 import io.odqa.qa.retrieve.UnknownCollectionException;
 import io.odqa.qa.retrieve.UnknownDocumentException;
 import jakarta.validation.ConstraintViolation;
@@ -29,6 +30,13 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unknownDocument(UnknownDocumentException e) {
     return respond(Problem.of(404, e.getMessage()));
+  }
+
+  /** The reader's queue is full: come back later, as {@code Retry-After} says. */
+  @ServerExceptionMapper
+  public Response busy(ReaderBusyException e) {
+    return Response.fromResponse(respond(Problem.of(503, e.getMessage())))
+        .header("Retry-After", e.retryAfterSeconds()).build();
   }
 
   /** Framework errors (400 for malformed JSON, 404, 405, 415) keep their status. */

@@ -11,20 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the config's best {@code reader.passages} passages with the loaded BERT span model, all
- * windows batched. An answer's score is the reader probability times the passage's retrieval
+ * Reads the config's best {@code reader.passages} passages with the loaded BERT span model; the
+ * forward passes go through the {@link ForwardScheduler}, which bounds and batches them. An
+ * answer's score is the reader probability times the passage's retrieval
  * probability raised to {@code reader.passageWeight}, where the retrieval probability is a
  * softmax of BM25 over the passages read (0 ignores retrieval, as DrQA's reader does).
  */
 @ApplicationScoped
 public class DjlReader implements Reader {
   private final ReaderModels models;
-  private final int batchSize;
+  private final ForwardScheduler scheduler;
   private final int nBest;
 
-  DjlReader(ReaderModels models, QaConfig config) {
+  DjlReader(ReaderModels models, ForwardScheduler scheduler, QaConfig config) {
     this.models = models;
-    this.batchSize = config.reader().batchSize();
+    this.scheduler = scheduler;
     this.nBest = config.reader().nBest();
   }
 
@@ -42,9 +43,10 @@ public class DjlReader implements Reader {
       return List.of();
     }
     ReaderSettings settings = ReaderSettings.DEFAULT.withWindow(r.windowTokens(), r.stride())
-        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, batchSize);
+        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, scheduler.maxWindows());
     List<String> texts = read.stream().map(p -> p.passage().text()).toList();
-    List<Span> spans = models.withModel(m -> SpanReader.read(m, question, texts, settings));
+    List<Span> spans = models.withModel(m -> SpanReader.read(m,
+        in -> scheduler.forward(m, in), question, texts, settings));
     double[] prior = retrievalProbabilities(read);
     List<TextAnswer> out = new ArrayList<>(spans.size());
     for (Span s : spans) {

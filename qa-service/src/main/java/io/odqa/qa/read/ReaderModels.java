@@ -2,6 +2,7 @@ package io.odqa.qa.read;
 
 import io.odqa.qa.QaConfig;
 import io.odqa.reader.model.ReaderModel;
+import io.odqa.reader.read.SpanReader;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,15 @@ public class ReaderModels {
   private static final Logger LOG = Logger.getLogger(ReaderModels.class);
 
   private final String device;
+  private final boolean warmup;
+  private final int warmupRows;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private ReaderModel current;
 
   ReaderModels(QaConfig config) {
     this.device = config.reader().device();
+    this.warmup = config.reader().warmup();
+    this.warmupRows = config.reader().batchSize();
     Optional<Path> dir = config.reader().modelDir();
     if (dir.isEmpty()) {
       LOG.warn("no reader model configured (odqa.reader.model-dir); answers are whole passages");
@@ -68,13 +73,22 @@ public class ReaderModels {
   }
 
   /**
-   * Loads {@code dir} and makes it the model in force; the old one is closed. On failure the
-   * model in force stays and the error propagates.
+   * Loads {@code dir}, warms it up on the calling thread, and makes it the model in force; the
+   * old one is closed once the requests reading with it are done (the write lock waits for
+   * them). On failure the model in force stays and the error propagates.
    *
    * @return the version of the model replaced, or {@code none}
    */
   public String swap(Path dir) throws IOException {
     ReaderModel next = ReaderModel.load(dir, device);
+    if (warmup) {
+      try {
+        Warmup.run(next, warmupRows, SpanReader::logits);
+      } catch (RuntimeException e) {
+        next.close();
+        throw e;
+      }
+    }
     lock.writeLock().lock();
     try {
       ReaderModel old = current;

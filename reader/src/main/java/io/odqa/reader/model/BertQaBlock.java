@@ -130,9 +130,29 @@ public final class BertQaBlock extends AbstractBlock {
     NDArray bias = mask.toType(DataType.FLOAT32, false).neg().add(1f).mul(-1e9f)
         .reshape(mask.getShape().get(0), 1, 1, seq).toType(x.getDataType(), false);
     for (int i = 0; i < config.layers(); i++) {
-      x = layer(ps, device, training, x, bias, "encoder.layer." + i + ".");
+      String p = "encoder.layer." + i + ".";
+      x = training ? layer(ps, device, training, x, bias, p) : scopedLayer(ps, device, x, bias, p);
     }
     return x;
+  }
+
+  /**
+   * One layer in inference, with its intermediates (queries, keys, values, attention scores and
+   * probabilities, the feed-forward activations) freed as soon as it returns, together with its
+   * input: only the output survives, in the caller's manager. Without this every intermediate
+   * of every layer lived until the whole forward pass was closed, so one pass held about twelve
+   * layers' worth of {@code [batch, heads, seq, seq]} tensors at once. Training keeps them, since
+   * the backward pass needs them.
+   */
+  private NDArray scopedLayer(ParameterStore ps, Device device, NDArray x, NDArray bias,
+      String p) {
+    NDManager caller = x.getManager();
+    try (NDManager scope = caller.newSubManager()) {
+      x.attach(scope);
+      NDArray out = layer(ps, device, false, x, bias, p);
+      out.attach(caller);
+      return out;
+    }
   }
 
   private NDArray layer(ParameterStore ps, Device device, boolean training, NDArray x,
@@ -144,9 +164,11 @@ public final class BertQaBlock extends AbstractBlock {
     NDArray q = heads(linear(ps, device, training, x, p + "attention.self.query"), b, t, heads, d);
     NDArray k = heads(linear(ps, device, training, x, p + "attention.self.key"), b, t, heads, d);
     NDArray v = heads(linear(ps, device, training, x, p + "attention.self.value"), b, t, heads, d);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(d)).add(bias);
-    NDArray probs = dropout(scores.softmax(-1), config.attentionDropout(), training);
+    NDArray probs = attention(q, k, bias, d, training);
     NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, (long) heads * d);
+    if (!training) {
+      probs.close();
+    }
     NDArray attn = dropout(linear(ps, device, training, context, p + "attention.output.dense"),
         config.hiddenDropout(), training);
     x = layerNorm(ps, device, training, attn.add(x), p + "attention.output.LayerNorm");
@@ -155,6 +177,23 @@ public final class BertQaBlock extends AbstractBlock {
     NDArray out = dropout(linear(ps, device, training, inter, p + "output.dense"),
         config.hiddenDropout(), training);
     return layerNorm(ps, device, training, out.add(x), p + "output.LayerNorm");
+  }
+
+  /**
+   * Attention probabilities softmax(q kᵀ / √d + mask), {@code [batch, heads, seq, seq]}: the
+   * largest tensors of a pass. In inference the scaling and the mask are applied in place and
+   * the scores are freed once the softmax has read them, so a layer holds two such tensors at
+   * most instead of four; training keeps the out-of-place ops that autograd records.
+   */
+  private NDArray attention(NDArray q, NDArray k, NDArray bias, int d, boolean training) {
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+    if (training) {
+      return dropout(scores.div((float) Math.sqrt(d)).add(bias).softmax(-1),
+          config.attentionDropout(), true);
+    }
+    NDArray probs = scores.divi((float) Math.sqrt(d)).addi(bias).softmax(-1);
+    scores.close();
+    return probs;
   }
 
   private static NDArray heads(NDArray x, long b, long t, int heads, int d) {

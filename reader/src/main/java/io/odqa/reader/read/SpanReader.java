@@ -27,13 +27,22 @@ public final class SpanReader {
    */
   public static List<Span> read(ReaderModel model, String question, List<String> passages,
       ReaderSettings settings) {
+    return read(model, in -> logits(model, in), question, passages, settings);
+  }
+
+  /**
+   * The same, with {@code model}'s tokenizer and another way to run its forward passes (the QA
+   * service queues them on a scheduler that batches windows across requests).
+   */
+  public static List<Span> read(ReaderModel model, Forward forward, String question,
+      List<String> passages, ReaderSettings settings) {
     QaTokenizer tok = model.tokenizer();
     List<QaTokenizer.Tokens> tokens = new ArrayList<>(passages.size());
     for (String p : passages) {
       tokens.add(tok.tokenize(p));
     }
-    return read(in -> forward(model, in), tok.cls(), tok.sep(), tok.tokenize(question).ids(),
-        tokens, passages, settings);
+    return read(forward, tok.cls(), tok.sep(), tok.tokenize(question).ids(), tokens, passages,
+        settings);
   }
 
   /** Start and end logits {@code [2][rows][seq]} for inputs {@code [3][rows][seq]}. */
@@ -70,7 +79,11 @@ public final class SpanReader {
     return List.copyOf(out.subList(0, Math.min(out.size(), settings.nBest())));
   }
 
-  private static float[][][] forward(ReaderModel model, long[][][] in) {
+  /**
+   * One forward pass of {@code model} on inputs {@code [3][rows][seq]}; every tensor of the pass
+   * is freed before it returns the start and end logits {@code [2][rows][seq]}.
+   */
+  public static float[][][] logits(ReaderModel model, long[][][] in) {
     try (NDManager m = model.manager().newSubManager()) {
       return split(model.spanLogits(new NDList(m.create(in[0]), m.create(in[1]),
           m.create(in[2]))), in);

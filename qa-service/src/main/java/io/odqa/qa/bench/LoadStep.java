@@ -1,0 +1,177 @@
+package io.odqa.qa.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.reader.read.SquadMetrics;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One concurrency step of the ask benchmark: {@code clients} closed-loop threads ask questions
+ * in turn until the step's time or request budget is spent, whichever comes first. Latencies of
+ * answered requests go into an HdrHistogram; 503s and other failures are counted apart, so fast
+ * rejections never flatter the percentiles. A client that gets a 503 waits as its {@code
+ * Retry-After} asks (at most one second), as a well-behaved client would. A refused connection
+ * means the service is gone (killed, for instance, by the kernel's OOM killer): the step ends
+ * there and says so.
+ */
+final class LoadStep {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+  /** A question with its gold answers. */
+  record Question(String question, List<String> answers) {}
+
+  /** What one step measured; latencies in ms, memory in bytes (-1 when unknown). */
+  record Result(int clients, double seconds, long answered, long rejected, long failed,
+      double qps, double p50, double p95, double p99, double max, double em, double f1,
+      long rssStart, long rssEnd, long rssMax, boolean serviceDown) {}
+
+  private final HttpClient client;
+  private final URI ask;
+  private final String collection;
+  private final List<Question> questions;
+  private final ServiceMemory memory;
+
+  LoadStep(HttpClient client, String baseUrl, String collection, List<Question> questions,
+      ServiceMemory memory) {
+    this.client = client;
+    this.ask = URI.create(baseUrl + "/api/v1/ask");
+    this.collection = collection;
+    this.questions = List.copyOf(questions);
+    this.memory = memory;
+  }
+
+  /** Runs {@code clients} threads for at most {@code duration} and {@code maxRequests} asks. */
+  Result run(int clients, Duration duration, long maxRequests) throws InterruptedException {
+    ConcurrentHistogram latency = new ConcurrentHistogram(3);
+    LongAdder answered = new LongAdder();
+    LongAdder rejected = new LongAdder();
+    LongAdder failed = new LongAdder();
+    DoubleAdder em = new DoubleAdder();
+    DoubleAdder f1 = new DoubleAdder();
+    AtomicLong issued = new AtomicLong();
+    AtomicLong rssMax = new AtomicLong(-1);
+    AtomicBoolean down = new AtomicBoolean();
+    long rssStart = memory.residentBytes().orElse(-1);
+    rssMax.accumulateAndGet(rssStart, Math::max);
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(() -> memory.residentBytes()
+        .ifPresent(b -> rssMax.accumulateAndGet(b, Math::max)), 1, 1, TimeUnit.SECONDS);
+    long start = System.nanoTime();
+    long deadline = start + duration.toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Thread t = new Thread(() -> {
+        long n;
+        while (!down.get() && System.nanoTime() < deadline
+            && (n = issued.getAndIncrement()) < maxRequests) {
+          Question q = questions.get((int) (n % questions.size()));
+          long t0 = System.nanoTime();
+          Outcome o = askOnce(q);
+          switch (o.kind) {
+            case ANSWERED -> {
+              latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+              answered.increment();
+              em.add(o.em);
+              f1.add(o.f1);
+            }
+            case REJECTED -> {
+              rejected.increment();
+              sleepUntil(Math.min(deadline, System.nanoTime() + o.retryAfterNanos));
+            }
+            case FAILED -> failed.increment();
+            case REFUSED -> {
+              failed.increment();
+              down.set(true);
+            }
+          }
+        }
+      }, "bench-client-" + c);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sampler.shutdownNow();
+    sampler.awaitTermination(5, TimeUnit.SECONDS);
+    OptionalLong end = memory.residentBytes();
+    long rssEnd = end.orElse(-1);
+    rssMax.accumulateAndGet(rssEnd, Math::max);
+    long ok = answered.sum();
+    return new Result(clients, seconds, ok, rejected.sum(), failed.sum(), ok / seconds,
+        ms(latency, 50), ms(latency, 95), ms(latency, 99),
+        ok == 0 ? 0 : latency.getMaxValue() / 1000.0, ok == 0 ? 0 : em.sum() / ok,
+        ok == 0 ? 0 : f1.sum() / ok, rssStart, rssEnd, rssMax.get(), down.get());
+  }
+
+  /** REFUSED: no connection at all; the service is gone and the step ends. */
+  private enum Kind { ANSWERED, REJECTED, FAILED, REFUSED }
+
+  private record Outcome(Kind kind, double em, double f1, long retryAfterNanos) {}
+
+  private Outcome askOnce(Question q) {
+    try {
+      String body = JSON.writeValueAsString(Map.of("question", q.question(),
+          "collection", collection));
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(ask).timeout(REQUEST_TIMEOUT)
+          .header("Content-Type", "application/json").header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 503) {
+        long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
+        return new Outcome(Kind.REJECTED, 0, 0,
+            TimeUnit.MILLISECONDS.toNanos(Math.min(1000, seconds * 1000)));
+      }
+      if (r.statusCode() != 200) {
+        return new Outcome(Kind.FAILED, 0, 0, 0);
+      }
+      JsonNode first = JSON.readTree(r.body()).path("answers").path(0);
+      String best = first.isMissingNode() ? "" : first.path("text").asText("");
+      return new Outcome(Kind.ANSWERED, SquadMetrics.exactMatch(best, q.answers()),
+          SquadMetrics.f1(best, q.answers()), 0);
+    } catch (ConnectException e) {
+      return new Outcome(Kind.REFUSED, 0, 0, 0);
+    } catch (IOException e) {
+      return new Outcome(Kind.FAILED, 0, 0, 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome(Kind.FAILED, 0, 0, 0);
+    }
+  }
+
+  private static double ms(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+  }
+
+  private static void sleepUntil(long nanoTime) {
+    long left = nanoTime - System.nanoTime();
+    if (left > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
