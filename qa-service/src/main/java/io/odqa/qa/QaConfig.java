@@ -90,6 +90,13 @@ public interface QaConfig {
     /** Longest a pass waits for more windows once it has some, in [0, 1s]. */
     @WithDefault("2ms")
     java.time.Duration maxWait();
+
+    /**
+     * Padding a pass may carry, as a fraction of its real tokens, within one request and across
+     * requests: on a CPU padding is wasted work, so only windows of similar length share a pass.
+     */
+    @WithDefault("0.25")
+    double maxPadding();
   }
 
   /** Initial values of {@link io.odqa.core.model.PipelineConfig}. */

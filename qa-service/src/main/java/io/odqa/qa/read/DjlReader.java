@@ -43,10 +43,11 @@ public class DjlReader implements Reader {
       return List.of();
     }
     ReaderSettings settings = ReaderSettings.DEFAULT.withWindow(r.windowTokens(), r.stride())
-        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, scheduler.maxWindows());
+        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, scheduler.maxWindows())
+        .withMaxPadding(scheduler.maxPadding());
     List<String> texts = read.stream().map(p -> p.passage().text()).toList();
-    List<Span> spans = models.withModel(m -> SpanReader.read(m,
-        in -> scheduler.forward(m, in), question, texts, settings));
+    List<Span> spans = scheduler.reading(() -> models.withModel(m -> SpanReader.read(m,
+        batches -> scheduler.forwardAll(m, batches), question, texts, settings)));
     double[] prior = retrievalProbabilities(read);
     List<TextAnswer> out = new ArrayList<>(spans.size());
     for (Span s : spans) {

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,77 +44,113 @@ import org.jboss.logging.Logger;
 public class ForwardScheduler {
   private static final Logger LOG = Logger.getLogger(ForwardScheduler.class);
 
-  /** One caller's windows, waiting for a pass. */
-  private record Job(ReaderModel model, long[][][] inputs, long enqueued,
-      CompletableFuture<float[][][]> result) {
+  /** One request's batches; its admission permit is returned when the last one starts. */
+  private static final class Request {
+    final ReaderModel model;
+    final long enqueued = System.nanoTime();
+    final AtomicInteger waiting;
+
+    Request(ReaderModel model, int batches) {
+      this.model = model;
+      this.waiting = new AtomicInteger(batches);
+    }
+  }
+
+  /** One batch of a request, waiting for a pass. */
+  private record Job(Request request, long[][][] inputs, CompletableFuture<float[][][]> result) {
     int rows() {
       return inputs[0].length;
+    }
+
+    int seq() {
+      return inputs[0][0].length;
     }
   }
 
   private final int maxRows;
   private final boolean batching;
+  private final double maxPadding;
   private final long maxWaitNanos;
   private final long queueTimeoutNanos;
   private final int workers;
-  private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+  private final int capacity;
+  private final PassQueue<Job> queue = new PassQueue<>();
   private final Semaphore admission;
   private final AtomicInteger active = new AtomicInteger();
+  /** Requests inside the read stage: tokenising, waiting, or in a pass. */
+  private final AtomicInteger readers = new AtomicInteger();
   /** Exponentially weighted mean pass time, for {@code Retry-After}. */
   private final AtomicLong meanPassNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(500));
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
-
-  private final Timer queueWait;
-  private final Timer pass;
-  private final DistributionSummary windowsPerPass;
-  private final DistributionSummary requestsPerPass;
-  private final Counter rejectedFull;
-  private final Counter rejectedTimeout;
+  private final Meters meters;
 
   ForwardScheduler(QaConfig config, MeterRegistry registry) {
     QaConfig.ReaderModelConfig r = config.reader();
     this.maxRows = check("odqa.reader.batch-size", r.batchSize(), 1, 1024);
     this.workers = check("odqa.reader.passes", r.passes(), 1, 64);
-    int capacity = check("odqa.reader.queue-capacity", r.queueCapacity(), 1, 100_000);
+    this.capacity = check("odqa.reader.queue-capacity", r.queueCapacity(), 1, 100_000);
     this.batching = r.batching().enabled();
+    this.maxPadding = r.batching().maxPadding();
     this.maxWaitNanos = r.batching().maxWait().toNanos();
     this.queueTimeoutNanos = r.queueTimeout().toNanos();
     if (maxWaitNanos < 0 || maxWaitNanos > TimeUnit.SECONDS.toNanos(1)) {
       throw new IllegalArgumentException("odqa.reader.batching.max-wait must be in [0, 1s], got "
           + r.batching().maxWait());
     }
+    if (!(maxPadding >= 0 && maxPadding <= 100)) {
+      throw new IllegalArgumentException("odqa.reader.batching.max-padding must be in [0, 100],"
+          + " got " + maxPadding);
+    }
     this.admission = new Semaphore(capacity);
-    Gauge.builder("odqa.reader.queue.waiting", queue, LinkedBlockingDeque::size)
-        .description("reader submissions waiting for a forward pass").register(registry);
-    Gauge.builder("odqa.reader.passes.active", active, AtomicInteger::get)
-        .description("forward passes running now").register(registry);
-    Gauge.builder("odqa.reader.queue.capacity", () -> capacity)
-        .description("submissions that may wait before 503").register(registry);
-    queueWait = Timer.builder("odqa.reader.queue.wait").description("time from submission to "
-        + "the start of its pass").publishPercentileHistogram().register(registry);
-    pass = Timer.builder("odqa.reader.pass").description("duration of one forward pass")
-        .publishPercentileHistogram().register(registry);
-    windowsPerPass = DistributionSummary.builder("odqa.reader.pass.windows")
-        .description("windows in one forward pass").register(registry);
-    requestsPerPass = DistributionSummary.builder("odqa.reader.pass.submissions")
-        .description("submissions joined into one forward pass").register(registry);
-    rejectedFull = rejections(registry, "queue_full");
-    rejectedTimeout = rejections(registry, "queue_timeout");
+    this.meters = new Meters(registry);
     for (int i = 0; i < workers; i++) {
       Thread t = new Thread(this::work, "reader-pass-" + i);
       t.setDaemon(true);
       threads.add(t);
       t.start();
     }
-    LOG.infof("reader scheduler: %d pass(es) at once, %d windows per pass, queue %d, "
-        + "batching %s (max wait %d µs), queue timeout %d ms", workers, maxRows, capacity,
-        batching ? "on" : "off", maxWaitNanos / 1000, queueTimeoutNanos / 1_000_000);
+    LOG.infof("reader scheduler: %d pass(es) at once, %d windows per pass, queue %d requests, "
+        + "batching %s (max wait %d µs, max padding %.2f), queue timeout %d ms", workers,
+        maxRows, capacity, batching ? "on" : "off", maxWaitNanos / 1000, maxPadding,
+        queueTimeoutNanos / 1_000_000);
   }
 
-  private static Counter rejections(MeterRegistry registry, String reason) {
-    return Counter.builder("odqa.reader.rejected").tag("reason", reason)
-        .description("reader submissions refused with 503").register(registry);
+  /** The scheduler's meters, {@code odqa_reader_*} in Prometheus. */
+  private final class Meters {
+    final Timer queueWait;
+    final Timer pass;
+    final DistributionSummary windowsPerPass;
+    final DistributionSummary batchesPerPass;
+    final Counter rejectedFull;
+    final Counter rejectedTimeout;
+
+    Meters(MeterRegistry registry) {
+      Gauge.builder("odqa.reader.queue.waiting", queue, PassQueue::size)
+          .description("reader batches waiting for a forward pass").register(registry);
+      Gauge.builder("odqa.reader.queue.requests", admission, s -> capacity - s.availablePermits())
+          .description("requests with batches still waiting").register(registry);
+      Gauge.builder("odqa.reader.queue.capacity", () -> capacity)
+          .description("requests that may wait before 503").register(registry);
+      Gauge.builder("odqa.reader.passes.active", active, AtomicInteger::get)
+          .description("forward passes running now").register(registry);
+      queueWait = Timer.builder("odqa.reader.queue.wait").description("time from submission to "
+          + "the start of its pass").publishPercentileHistogram().register(registry);
+      pass = Timer.builder("odqa.reader.pass").description("duration of one forward pass")
+          .publishPercentileHistogram().register(registry);
+      windowsPerPass = DistributionSummary.builder("odqa.reader.pass.windows")
+          .description("windows in one forward pass").register(registry);
+      batchesPerPass = DistributionSummary.builder("odqa.reader.pass.submissions")
+          .description("batches (of one or more requests) joined into one pass")
+          .register(registry);
+      rejectedFull = rejections(registry, "queue_full");
+      rejectedTimeout = rejections(registry, "queue_timeout");
+    }
+
+    private static Counter rejections(MeterRegistry registry, String reason) {
+      return Counter.builder("odqa.reader.rejected").tag("reason", reason)
+          .description("reader requests refused with 503").register(registry);
+    }
   }
 
   private static int check(String name, int value, int lo, int hi) {
@@ -125,32 +161,67 @@ public class ForwardScheduler {
     return value;
   }
 
-  /** Most windows one submission may carry: a pass's batch size. */
+  /**
+   * Runs one request's read stage ({@code work} submits its passes here). The scheduler counts
+   * such requests, so that a pass waits for more windows only while another request is on its
+   * way: a lone request never pays the batching wait.
+   */
+  public <T> T reading(Supplier<T> work) {
+    readers.incrementAndGet();
+    try {
+      return work.get();
+    } finally {
+      readers.decrementAndGet();
+    }
+  }
+
+  /** Most windows one batch may carry: a pass's batch size. */
   public int maxWindows() {
     return maxRows;
   }
 
+  /** Padding a pass may carry, as a fraction of its real tokens. */
+  public double maxPadding() {
+    return maxPadding;
+  }
+
+  /** The logits of one batch; see {@link #forwardAll}. */
+  public float[][][] forward(ReaderModel model, long[][][] inputs) {
+    return forwardAll(model, List.<long[][][]>of(inputs)).get(0);
+  }
+
   /**
-   * Start and end logits {@code [2][rows][seq]} of {@code model} for inputs {@code
-   * [3][rows][seq]}, computed in some pass, perhaps together with other requests' windows.
-   * Blocks until then.
+   * Start and end logits {@code [2][rows][seq]} of {@code model} for each batch of inputs
+   * {@code [3][rows][seq]}, in order, computed in passes perhaps shared with other requests.
+   * The request is admitted as a whole, or refused as a whole; then it blocks until done.
    *
    * @throws ReaderBusyException when the queue is full or the wait exceeded the queue timeout
    */
-  public float[][][] forward(ReaderModel model, long[][][] inputs) {
-    if (inputs[0].length == 0 || inputs[0].length > maxRows) {
-      throw new IllegalArgumentException("a submission carries 1 to " + maxRows
-          + " windows, got " + inputs[0].length);
+  public List<float[][][]> forwardAll(ReaderModel model, List<long[][][]> batches) {
+    for (long[][][] b : batches) {
+      if (b[0].length == 0 || b[0].length > maxRows) {
+        throw new IllegalArgumentException("a batch carries 1 to " + maxRows + " windows, got "
+            + b[0].length);
+      }
+    }
+    if (batches.isEmpty()) {
+      return List.of();
     }
     if (!admission.tryAcquire()) {
-      rejectedFull.increment();
-      throw new ReaderBusyException("the reader's queue is full (" + queue.size()
-          + " waiting); retry later", retryAfterSeconds());
+      meters.rejectedFull.increment();
+      throw new ReaderBusyException("the reader's queue is full (" + capacity
+          + " requests waiting); retry later", retryAfterSeconds());
     }
-    Job job = new Job(model, inputs, System.nanoTime(), new CompletableFuture<>());
-    queue.offerLast(job);
+    Request request = new Request(model, batches.size());
+    List<Job> jobs = batches.stream()
+        .map(b -> new Job(request, b, new CompletableFuture<float[][][]>())).toList();
+    queue.addAll(jobs);
+    List<float[][][]> out = new ArrayList<>(jobs.size());
     try {
-      return job.result().get();
+      for (Job j : jobs) {
+        out.add(j.result().get());
+      }
+      return out;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
@@ -162,7 +233,7 @@ public class ForwardScheduler {
     }
   }
 
-  /** Seconds until the queue in front of a new submission has likely drained, at least 1. */
+  /** Seconds until the queue in front of a new request has likely drained, at least 1. */
   long retryAfterSeconds() {
     double passes = (double) queue.size() / workers + 1;
     return (long) Math.ceil(passes * meanPassNanos.get() / 1e9);
@@ -170,59 +241,57 @@ public class ForwardScheduler {
 
   private void work() {
     while (running) {
-      Job first;
       try {
-        first = queue.takeFirst();
+        Job first = queue.takeOldest();
+        List<Job> pass = new ArrayList<>();
+        pass.add(first);
+        if (batching) {
+          pass.addAll(joiners(first));
+        }
+        run(pass);
       } catch (InterruptedException e) {
         return;
       }
-      List<Job> batch = new ArrayList<>();
-      batch.add(first);
-      if (batching) {
-        gather(batch);
-      }
-      run(batch);
     }
   }
 
   /**
-   * Adds waiting submissions of the same model to {@code batch} while they fit in one pass,
-   * waiting at most the batching cap for more to arrive. A submission that does not fit goes
-   * back to the head of the queue for the next pass.
+   * The waiting batches that join {@code first}'s pass: same model, the pass stays within
+   * {@code batch-size} windows and, padded to its longest sequence, within {@code 1 +
+   * max-padding} times its real tokens. Waits up to {@code max-wait} for more, but only while
+   * some request in the read stage has not submitted yet.
    */
-  private void gather(List<Job> batch) {
-    ReaderModel model = batch.get(0).model();
-    int rows = batch.get(0).rows();
-    long deadline = System.nanoTime() + maxWaitNanos;
-    while (rows < maxRows) {
-      Job next;
-      try {
-        next = queue.pollFirst(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+  private List<Job> joiners(Job first) throws InterruptedException {
+    int[] rows = {first.rows()};
+    int[] longest = {first.seq()};
+    long[] real = {(long) first.rows() * first.seq()};
+    return queue.gather(j -> {
+      int seq = Math.max(longest[0], j.seq());
+      long tokens = real[0] + (long) j.rows() * j.seq();
+      boolean joins = j.request().model == first.request().model
+          && rows[0] + j.rows() <= maxRows
+          && (double) (rows[0] + j.rows()) * seq <= (1 + maxPadding) * tokens;
+      if (joins) {
+        rows[0] += j.rows();
+        longest[0] = seq;
+        real[0] = tokens;
       }
-      if (next == null) {
-        return;
-      }
-      if (next.model() != model || rows + next.rows() > maxRows) {
-        queue.offerFirst(next);
-        return;
-      }
-      batch.add(next);
-      rows += next.rows();
-    }
+      return joins;
+    }, () -> rows[0] >= maxRows, () -> readers.get() > active.get() + queue.size() + 1,
+        System.nanoTime() + maxWaitNanos);
   }
 
   private void run(List<Job> batch) {
     long start = System.nanoTime();
     List<Job> live = new ArrayList<>(batch.size());
     for (Job j : batch) {
-      admission.release();
-      long waited = start - j.enqueued();
-      queueWait.record(waited, TimeUnit.NANOSECONDS);
+      if (j.request().waiting.decrementAndGet() == 0) {
+        admission.release();
+      }
+      long waited = start - j.request().enqueued;
+      meters.queueWait.record(waited, TimeUnit.NANOSECONDS);
       if (waited > queueTimeoutNanos) {
-        rejectedTimeout.increment();
+        meters.rejectedTimeout.increment();
         j.result().completeExceptionally(new ReaderBusyException("the request waited "
             + waited / 1_000_000 + " ms for the reader, longer than its queue timeout",
             retryAfterSeconds()));
@@ -236,7 +305,7 @@ public class ForwardScheduler {
     List<long[][][]> inputs = live.stream().map(Job::inputs).toList();
     active.incrementAndGet();
     try {
-      float[][][] logits = SpanReader.logits(live.get(0).model(),
+      float[][][] logits = SpanReader.logits(live.get(0).request().model,
           live.size() == 1 ? inputs.get(0) : Batches.join(inputs));
       float[][][][] parts = live.size() == 1 ? new float[][][][] {logits}
           : Batches.split(logits, inputs);
@@ -250,10 +319,10 @@ public class ForwardScheduler {
     } finally {
       active.decrementAndGet();
       long took = System.nanoTime() - start;
-      pass.record(took, TimeUnit.NANOSECONDS);
+      meters.pass.record(took, TimeUnit.NANOSECONDS);
       meanPassNanos.getAndUpdate(m -> (long) (0.8 * m + 0.2 * took));
-      windowsPerPass.record(inputs.stream().mapToInt(in -> in[0].length).sum());
-      requestsPerPass.record(live.size());
+      meters.windowsPerPass.record(inputs.stream().mapToInt(in -> in[0].length).sum());
+      meters.batchesPerPass.record(live.size());
     }
   }
 
@@ -261,8 +330,7 @@ public class ForwardScheduler {
   void close() {
     running = false;
     threads.forEach(Thread::interrupt);
-    Job j;
-    while ((j = queue.pollFirst()) != null) {
+    for (Job j : queue.drain()) {
       j.result().completeExceptionally(new ReaderBusyException("the service is stopping", 1));
     }
   }

@@ -27,21 +27,21 @@ public final class SpanReader {
    */
   public static List<Span> read(ReaderModel model, String question, List<String> passages,
       ReaderSettings settings) {
-    return read(model, in -> logits(model, in), question, passages, settings);
+    return read(model, Passes.sequential(in -> logits(model, in)), question, passages, settings);
   }
 
   /**
    * The same, with {@code model}'s tokenizer and another way to run its forward passes (the QA
    * service queues them on a scheduler that batches windows across requests).
    */
-  public static List<Span> read(ReaderModel model, Forward forward, String question,
+  public static List<Span> read(ReaderModel model, Passes passes, String question,
       List<String> passages, ReaderSettings settings) {
     QaTokenizer tok = model.tokenizer();
     List<QaTokenizer.Tokens> tokens = new ArrayList<>(passages.size());
     for (String p : passages) {
       tokens.add(tok.tokenize(p));
     }
-    return read(forward, tok.cls(), tok.sep(), tok.tokenize(question).ids(), tokens, passages,
+    return read(passes, tok.cls(), tok.sep(), tok.tokenize(question).ids(), tokens, passages,
         settings);
   }
 
@@ -52,22 +52,45 @@ public final class SpanReader {
   }
 
   /**
+   * The logits of several batches, in order: a caller that queues passes can submit all of one
+   * request's batches together instead of one after the other.
+   */
+  @FunctionalInterface
+  public interface Passes {
+    List<float[][][]> logits(List<long[][][]> batches);
+
+    /** One pass after the other through {@code forward}. */
+    static Passes sequential(Forward forward) {
+      return batches -> batches.stream().map(forward::logits).toList();
+    }
+  }
+
+  /**
    * The same as {@link #read(ReaderModel, String, List, ReaderSettings)} on text that is already
    * tokenised, with any forward pass (training evaluates its block in place this way).
    */
   public static List<Span> read(Forward forward, long cls, long sep, long[] question,
       List<QaTokenizer.Tokens> tokens, List<String> passages, ReaderSettings settings) {
+    return read(Passes.sequential(forward), cls, sep, question, tokens, passages, settings);
+  }
+
+  /** The same, with all of the request's batches handed to {@code passes} at once. */
+  public static List<Span> read(Passes passes, long cls, long sep, long[] question,
+      List<QaTokenizer.Tokens> tokens, List<String> passages, ReaderSettings settings) {
     long[] q = Arrays.copyOf(question, Math.min(question.length, settings.maxQuestionTokens()));
-    List<Window> windows = Windows.plan(q.length, tokens, settings);
+    List<List<Window>> batches = batches(Windows.plan(q.length, tokens, settings), settings);
+    List<long[][][]> inputs = new ArrayList<>(batches.size());
+    for (List<Window> batch : batches) {
+      inputs.add(Windows.tensors(cls, sep, q, tokens, batch));
+    }
+    List<float[][][]> logits = passes.logits(inputs);
     Map<Long, Span> best = new HashMap<>();
-    for (int from = 0; from < windows.size(); from += settings.batchSize()) {
-      List<Window> batch = windows.subList(from, Math.min(windows.size(), from + settings.batchSize()));
-      long[][][] in = Windows.tensors(cls, sep, q, tokens, batch);
-      float[][][] logits = forward.logits(in);
+    for (int i = 0; i < batches.size(); i++) {
+      List<Window> batch = batches.get(i);
       for (int b = 0; b < batch.size(); b++) {
         Window w = batch.get(b);
-        for (Span s : decode(w, logits[0][b], logits[1][b], tokens.get(w.passage()),
-            passages.get(w.passage()), settings)) {
+        for (Span s : decode(w, logits.get(i)[0][b], logits.get(i)[1][b],
+            tokens.get(w.passage()), passages.get(w.passage()), settings)) {
           long key = ((long) s.passage() << 42) ^ ((long) s.start() << 21) ^ s.end();
           best.merge(key, s, (a, c) -> a.probability() >= c.probability() ? a : c);
         }
@@ -77,6 +100,43 @@ public final class SpanReader {
     out.sort(Comparator.comparingDouble(Span::probability).reversed()
         .thenComparingInt(Span::passage).thenComparingInt(Span::start).thenComparingInt(Span::end));
     return List.copyOf(out.subList(0, Math.min(out.size(), settings.nBest())));
+  }
+
+  /**
+   * Groups windows into batches, longest first: a batch takes the next window while it holds
+   * fewer than {@code batchSize} and, padded to its longest window, at most {@code 1 +
+   * maxPadding} times its real tokens. A batch is padded only to its own longest window
+   * ({@link Windows#tensors}), so short windows no longer pay for a long one. Ties keep plan
+   * order: the grouping is deterministic.
+   */
+  static List<List<Window>> batches(List<Window> windows, ReaderSettings settings) {
+    List<Window> sorted = new ArrayList<>(windows);
+    sorted.sort(Comparator.comparingInt(SpanReader::inputLength).reversed());
+    List<List<Window>> out = new ArrayList<>();
+    List<Window> batch = new ArrayList<>();
+    long real = 0;
+    for (Window w : sorted) {
+      int len = inputLength(w);
+      boolean fits = batch.size() < settings.batchSize()
+          && (double) (batch.size() + 1) * (batch.isEmpty() ? len : inputLength(batch.get(0)))
+              <= (1 + settings.maxPadding()) * (real + len);
+      if (!fits) {
+        out.add(batch);
+        batch = new ArrayList<>();
+        real = 0;
+      }
+      batch.add(w);
+      real += len;
+    }
+    if (!batch.isEmpty()) {
+      out.add(batch);
+    }
+    return out;
+  }
+
+  /** Tokens of a window's input: {@code [CLS] question [SEP] slice [SEP]}. */
+  static int inputLength(Window w) {
+    return w.contextOffset() + w.length() + 1;
   }
 
   /**
