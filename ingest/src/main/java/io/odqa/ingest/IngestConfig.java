@@ -1,6 +1,5 @@
 package io.odqa.ingest;
 
-import io.odqa.kg.Neo4jSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Positive;
@@ -11,9 +10,6 @@ import java.nio.file.Path;
 public interface IngestConfig {
   /** Root of the platform's on-disk state: {@code index/<collection>} and {@code jobs/<id>}. */
   Path dataDir();
-
-  /** The Neo4j server. */
-  Neo4jSettings neo4j();
 
   /** Limits and chunking. */
   Ingest ingest();

@@ -35,7 +35,7 @@ class GraphDownTest {
   @Inject QaConfig config;
 
   @Test
-  void answersFromTextAndSaysKgIsDegraded() throws IOException {
+  void answersFromTextAndSaysKgIsDegraded() throws IOException, InterruptedException {
     try (PassageIndexWriter writer =
         PassageIndexWriter.open(config.dataDir().resolve("index").resolve("graph-down"))) {
       writer.upsert("lovelace", "Ada Lovelace", new SentenceChunker(500, 0).chunk(new Document(
@@ -48,6 +48,17 @@ class GraphDownTest {
         .body("degraded", contains("kg"))
         .body("answers", not(empty()))
         .body("answers.source", everyItem(equalTo("text")));
+    // Without Neo4j the service stays ready (odqa.neo4j.required-for-readiness=false), and the
+    // shared readiness check says the graph is unavailable. Ready waits for the reader warm-up.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    while (given().get("/q/health/ready").statusCode() != 200) {
+      org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "never ready");
+      Thread.sleep(200);
+    }
+    given().get("/q/health/ready").then().statusCode(200)
+        .body("checks.find { it.name == 'neo4j' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'neo4j' }.data.available", equalTo(false))
+        .body("checks.find { it.name == 'reader' }.status", equalTo("UP"));
     // The next request skips the graph for a while instead of trying to connect again.
     given().contentType("application/json")
         .body("{\"question\": \"What did Ada Lovelace write?\", \"collection\": \"graph-down\"}")

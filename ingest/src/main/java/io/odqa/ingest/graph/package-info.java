@@ -1,2 +1,2 @@
-/** CDI wiring of the knowledge-graph library: one Neo4j driver for the whole service. */
+/** CDI wiring of the knowledge-graph library's writers on the service's one Neo4j driver. */
 package io.odqa.ingest.graph;

@@ -1,4 +1,4 @@
-package io.odqa.feedback.api;
+package io.odqa.service;
 
 import io.odqa.core.api.Problem;
 import jakarta.validation.ConstraintViolation;
@@ -9,7 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place that turns exceptions into {@code application/problem+json} responses. */
+/**
+ * Turns the errors every service shares into {@code application/problem+json}: failed bean
+ * validation (400, each violation listed) and framework errors, which keep their status (400
+ * for malformed JSON, 404, 405, 413, 415). A service maps its own exceptions with {@link
+ * #respond}.
+ */
 public class ProblemMappers {
 
   @ServerExceptionMapper
@@ -19,15 +24,16 @@ public class ProblemMappers {
     return respond(Problem.of(400, String.join("; ", messages), messages));
   }
 
-  /** Framework errors (400 for malformed JSON, 404, 405, 415) keep their status. */
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    String detail = e.getMessage() == null ? Response.Status.fromStatusCode(status).toString() : e.getMessage();
+    String detail = e.getMessage() == null
+        ? Response.Status.fromStatusCode(status).toString() : e.getMessage();
     return respond(Problem.of(status, detail));
   }
 
-  private static Response respond(Problem problem) {
+  /** The response for {@code problem}, with its status and media type. */
+  public static Response respond(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 }

@@ -1,7 +1,6 @@
-package io.odqa.qa.graph;
+package io.odqa.service;
 
 import io.odqa.kg.GraphClient;
-import io.odqa.qa.QaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -12,8 +11,8 @@ public class GraphProducer {
 
   @Produces
   @ApplicationScoped
-  GraphClient graphClient(QaConfig config) {
-    return GraphClient.connect(config.neo4j());
+  GraphClient graphClient(Neo4jConfig config) {
+    return GraphClient.connect(config);
   }
 
   void close(@Disposes GraphClient graph) {
