@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,17 +59,22 @@ final class LoadStep {
     this.memory = memory;
   }
 
+  /** What the clients of one step counted; shared by its threads. */
+  private static final class Tally {
+    final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(3);
+    final LongAdder answered = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder failed = new LongAdder();
+    final DoubleAdder em = new DoubleAdder();
+    final DoubleAdder f1 = new DoubleAdder();
+    final AtomicLong issued = new AtomicLong();
+    final AtomicBoolean down = new AtomicBoolean();
+  }
+
   /** Runs {@code clients} threads for at most {@code duration} and {@code maxRequests} asks. */
   Result run(int clients, Duration duration, long maxRequests) throws InterruptedException {
-    ConcurrentHistogram latency = new ConcurrentHistogram(3);
-    LongAdder answered = new LongAdder();
-    LongAdder rejected = new LongAdder();
-    LongAdder failed = new LongAdder();
-    DoubleAdder em = new DoubleAdder();
-    DoubleAdder f1 = new DoubleAdder();
-    AtomicLong issued = new AtomicLong();
+    Tally tally = new Tally();
     AtomicLong rssMax = new AtomicLong(-1);
-    AtomicBoolean down = new AtomicBoolean();
     long rssStart = memory.residentBytes().orElse(-1);
     rssMax.accumulateAndGet(rssStart, Math::max);
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -80,32 +84,7 @@ final class LoadStep {
     long deadline = start + duration.toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      Thread t = new Thread(() -> {
-        long n;
-        while (!down.get() && System.nanoTime() < deadline
-            && (n = issued.getAndIncrement()) < maxRequests) {
-          Question q = questions.get((int) (n % questions.size()));
-          long t0 = System.nanoTime();
-          Outcome o = askOnce(q);
-          switch (o.kind) {
-            case ANSWERED -> {
-              latency.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-              answered.increment();
-              em.add(o.em);
-              f1.add(o.f1);
-            }
-            case REJECTED -> {
-              rejected.increment();
-              sleepUntil(Math.min(deadline, System.nanoTime() + o.retryAfterNanos));
-            }
-            case FAILED -> failed.increment();
-            case REFUSED -> {
-              failed.increment();
-              down.set(true);
-            }
-          }
-        }
-      }, "bench-client-" + c);
+      Thread t = new Thread(() -> client(tally, deadline, maxRequests), "bench-client-" + c);
       threads.add(t);
       t.start();
     }
@@ -115,14 +94,42 @@ final class LoadStep {
     double seconds = (System.nanoTime() - start) / 1e9;
     sampler.shutdownNow();
     sampler.awaitTermination(5, TimeUnit.SECONDS);
-    OptionalLong end = memory.residentBytes();
-    long rssEnd = end.orElse(-1);
+    long rssEnd = memory.residentBytes().orElse(-1);
     rssMax.accumulateAndGet(rssEnd, Math::max);
-    long ok = answered.sum();
-    return new Result(clients, seconds, ok, rejected.sum(), failed.sum(), ok / seconds,
-        ms(latency, 50), ms(latency, 95), ms(latency, 99),
-        ok == 0 ? 0 : latency.getMaxValue() / 1000.0, ok == 0 ? 0 : em.sum() / ok,
-        ok == 0 ? 0 : f1.sum() / ok, rssStart, rssEnd, rssMax.get(), down.get());
+    long ok = tally.answered.sum();
+    Histogram h = tally.latencyMicros;
+    return new Result(clients, seconds, ok, tally.rejected.sum(), tally.failed.sum(),
+        ok / seconds, ms(h, 50), ms(h, 95), ms(h, 99), ok == 0 ? 0 : h.getMaxValue() / 1000.0,
+        ok == 0 ? 0 : tally.em.sum() / ok, ok == 0 ? 0 : tally.f1.sum() / ok, rssStart, rssEnd,
+        rssMax.get(), tally.down.get());
+  }
+
+  /** One closed-loop client: asks the next question until the step's budget is spent. */
+  private void client(Tally tally, long deadline, long maxRequests) {
+    long n;
+    while (!tally.down.get() && System.nanoTime() < deadline
+        && (n = tally.issued.getAndIncrement()) < maxRequests) {
+      Question q = questions.get((int) (n % questions.size()));
+      long t0 = System.nanoTime();
+      Outcome o = askOnce(q);
+      switch (o.kind) {
+        case ANSWERED -> {
+          tally.latencyMicros.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+          tally.answered.increment();
+          tally.em.add(o.em);
+          tally.f1.add(o.f1);
+        }
+        case REJECTED -> {
+          tally.rejected.increment();
+          sleepUntil(Math.min(deadline, System.nanoTime() + o.retryAfterNanos));
+        }
+        case FAILED -> tally.failed.increment();
+        case REFUSED -> {
+          tally.failed.increment();
+          tally.down.set(true);
+        }
+      }
+    }
   }
 
   /** REFUSED: no connection at all; the service is gone and the step ends. */
