@@ -61,12 +61,15 @@ public interface QaConfig {
     @WithDefault("1")
     int passes();
 
-    /** Submissions that may wait for a pass; one more gets 503 with {@code Retry-After}. */
-    @WithDefault("64")
+    /**
+     * Requests that may wait for the reader; one more gets 503 with {@code Retry-After}. About
+     * the timeout divided by the time a request takes: 32 × 0.45 s ≈ 15 s on a 2-core CPU.
+     */
+    @WithDefault("32")
     int queueCapacity();
 
-    /** Longest a submission may wait for its pass before it is refused with 503. */
-    @WithDefault("30s")
+    /** Longest a request may wait for its pass before it is refused with 503. */
+    @WithDefault("15s")
     java.time.Duration queueTimeout();
 
     /** Dynamic batching of windows across concurrent requests. */

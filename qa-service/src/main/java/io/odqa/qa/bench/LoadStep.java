@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  * in turn until the step's time or request budget is spent, whichever comes first. Latencies of
  * answered requests go into an HdrHistogram; 503s and other failures are counted apart, so fast
  * rejections never flatter the percentiles. A client that gets a 503 waits as its {@code
- * Retry-After} asks (at most one second), as a well-behaved client would. A refused connection
+ * Retry-After} asks (within the step), as a well-behaved client would. A refused connection
  * means the service is gone (killed, for instance, by the kernel's OOM killer): the step ends
  * there and says so.
  */
@@ -147,8 +147,7 @@ final class LoadStep {
           HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 503) {
         long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
-        return new Outcome(Kind.REJECTED, 0, 0,
-            TimeUnit.MILLISECONDS.toNanos(Math.min(1000, seconds * 1000)));
+        return new Outcome(Kind.REJECTED, 0, 0, TimeUnit.SECONDS.toNanos(Math.max(1, seconds)));
       }
       if (r.statusCode() != 200) {
         return new Outcome(Kind.FAILED, 0, 0, 0);

@@ -52,6 +52,7 @@ public class AskService {
   /** Answers {@code question} from {@code collection}; {@code topK} overrides the config's. */
   public AskResult ask(String question, CollectionName collection, Integer topK) {
     PipelineConfig config = configs.current();
+    reader.checkCapacity();
     Stopwatch clock = new Stopwatch();
     AnalyzedQuestion analyzed = analyzer.analyze(question);
     clock.lap("analyze");
@@ -78,6 +79,7 @@ public class AskService {
    */
   public AskResult readDocument(String question, CollectionName collection, String docId) {
     PipelineConfig config = configs.current();
+    reader.checkCapacity();
     Stopwatch clock = new Stopwatch();
     List<ScoredPassage> passages = retriever.passagesOf(collection, docId);
     if (passages.isEmpty()) {

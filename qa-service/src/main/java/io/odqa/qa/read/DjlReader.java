@@ -35,6 +35,11 @@ public class DjlReader implements Reader {
   }
 
   @Override
+  public void checkCapacity() {
+    scheduler.checkCapacity();
+  }
+
+  @Override
   public List<TextAnswer> read(String question, List<ScoredPassage> passages,
       PipelineConfig config) {
     PipelineConfig.Reader r = config.reader();

@@ -79,8 +79,11 @@ public class ForwardScheduler {
   private final AtomicInteger active = new AtomicInteger();
   /** Requests inside the read stage: tokenising, waiting, or in a pass. */
   private final AtomicInteger readers = new AtomicInteger();
-  /** Exponentially weighted mean pass time, for {@code Retry-After}. */
-  private final AtomicLong meanPassNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(500));
+  /**
+   * Exponentially weighted mean time a waiting batch costs: a pass's time over the batches it
+   * joined. The queue's work is its length times this, for admission and {@code Retry-After}.
+   */
+  private final AtomicLong meanBatchNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(500));
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
   private final Meters meters;
@@ -185,6 +188,28 @@ public class ForwardScheduler {
     return maxPadding;
   }
 
+  /**
+   * Throws {@link ReaderBusyException} when the queue is full now, or already holds more work
+   * than a request may wait for ({@code queue-timeout}): such a request would only be refused
+   * later, after spending retrieval work and the client's time. Counted as {@code queue_full}.
+   */
+  public void checkCapacity() {
+    if (admission.availablePermits() == 0 || queuedWorkNanos() > queueTimeoutNanos) {
+      throw refuseFull();
+    }
+  }
+
+  private long queuedWorkNanos() {
+    return (long) ((double) queue.size() / workers * meanBatchNanos.get());
+  }
+
+  private ReaderBusyException refuseFull() {
+    meters.rejectedFull.increment();
+    return new ReaderBusyException(String.format(java.util.Locale.ROOT, "the reader's queue is "
+        + "full (%d batches waiting, about %.1f s of work); retry later", queue.size(),
+        queuedWorkNanos() / 1e9), retryAfterSeconds());
+  }
+
   /** The logits of one batch; see {@link #forwardAll}. */
   public float[][][] forward(ReaderModel model, long[][][] inputs) {
     return forwardAll(model, List.<long[][][]>of(inputs)).get(0);
@@ -207,10 +232,8 @@ public class ForwardScheduler {
     if (batches.isEmpty()) {
       return List.of();
     }
-    if (!admission.tryAcquire()) {
-      meters.rejectedFull.increment();
-      throw new ReaderBusyException("the reader's queue is full (" + capacity
-          + " requests waiting); retry later", retryAfterSeconds());
+    if (queuedWorkNanos() > queueTimeoutNanos || !admission.tryAcquire()) {
+      throw refuseFull();
     }
     Request request = new Request(model, batches.size());
     List<Job> jobs = batches.stream()
@@ -235,8 +258,7 @@ public class ForwardScheduler {
 
   /** Seconds until the queue in front of a new request has likely drained, at least 1. */
   long retryAfterSeconds() {
-    double passes = (double) queue.size() / workers + 1;
-    return (long) Math.ceil(passes * meanPassNanos.get() / 1e9);
+    return (long) Math.ceil((queuedWorkNanos() + meanBatchNanos.get()) / 1e9);
   }
 
   private void work() {
@@ -320,7 +342,8 @@ public class ForwardScheduler {
       active.decrementAndGet();
       long took = System.nanoTime() - start;
       meters.pass.record(took, TimeUnit.NANOSECONDS);
-      meanPassNanos.getAndUpdate(m -> (long) (0.8 * m + 0.2 * took));
+      long perBatch = took / live.size();
+      meanBatchNanos.getAndUpdate(m -> (long) (0.8 * m + 0.2 * perBatch));
       meters.windowsPerPass.record(inputs.stream().mapToInt(in -> in[0].length).sum());
       meters.batchesPerPass.record(live.size());
     }

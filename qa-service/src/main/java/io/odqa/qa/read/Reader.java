@@ -13,6 +13,14 @@ public interface Reader {
    */
   List<TextAnswer> read(String question, List<ScoredPassage> passages, PipelineConfig config);
 
+  /**
+   * Fails fast, before any retrieval work, when the reader could not take one more request now.
+   * A hint, not a reservation: {@link #read} still admits or refuses the request itself.
+   *
+   * @throws ReaderBusyException when the reader's queue is full
+   */
+  default void checkCapacity() {}
+
   /** Version of the model that {@link #read} uses now, or {@code none}. */
   String modelVersion();
 }
