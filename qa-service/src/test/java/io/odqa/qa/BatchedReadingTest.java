@@ -15,10 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,25 +76,11 @@ class BatchedReadingTest {
   }
 
   private List<JsonPath> concurrently(String collection) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(QUESTIONS.length);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<JsonPath>> futures = new ArrayList<>();
-      for (String q : QUESTIONS) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return ask(q, collection);
-        }));
-      }
-      start.countDown();
-      List<JsonPath> out = new ArrayList<>();
-      for (Future<JsonPath> f : futures) {
-        out.add(f.get(120, TimeUnit.SECONDS));
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
+    List<Callable<JsonPath>> tasks = new ArrayList<>();
+    for (String q : QUESTIONS) {
+      tasks.add(() -> ask(q, collection));
     }
+    return Concurrently.releaseTogether(tasks);
   }
 
   private static JsonPath ask(String question, String collection) {

@@ -20,11 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,27 +82,13 @@ class ReaderAdmissionTest {
         .body("answers", not(empty()));
   }
 
-  /** {@value #FLOOD} requests released at once; their replies in any order. */
+  /** {@value #FLOOD} requests released at once. */
   private static List<Response> flood(String body) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(FLOOD);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Response>> futures = new ArrayList<>();
-      for (int i = 0; i < FLOOD; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return given().contentType("application/json").body(body).post("/api/v1/read");
-        }));
-      }
-      start.countDown();
-      List<Response> out = new ArrayList<>();
-      for (Future<Response> f : futures) {
-        out.add(f.get(120, TimeUnit.SECONDS));
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Response>> tasks = new ArrayList<>();
+    for (int i = 0; i < FLOOD; i++) {
+      tasks.add(() -> given().contentType("application/json").body(body).post("/api/v1/read"));
     }
+    return Concurrently.releaseTogether(tasks);
   }
 
   /** A document of many passages, so that reading it takes several full passes. */
