@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,11 @@ public final class AskBench implements Callable<Integer> {
     LoadStep step = new LoadStep(client, base, collection, load(), 
         new ServiceMemory(pid, base, client));
     PrintWriter out = spec.commandLine().getOut();
+    if (!reachable(client, base)) {
+      spec.commandLine().getErr().println("bench ask: cannot reach the QA service at " + base
+          + " (start it with ./odqa up)");
+      return 1;
+    }
     if (warmup > 0) {
       step.run(1, Duration.ofSeconds(Math.max(seconds, 60)), warmup);
     }
@@ -140,6 +147,20 @@ public final class AskBench implements Callable<Integer> {
     }
   }
 
+  /** Whether the service answers its liveness check at all. */
+  private static boolean reachable(HttpClient client, String base) {
+    try {
+      client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/live"))
+          .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   static boolean isLoopback(String host) {
     try {
       for (InetAddress a : InetAddress.getAllByName(host)) {
@@ -189,33 +210,16 @@ public final class AskBench implements Callable<Integer> {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> steps = new ArrayList<>();
     for (LoadStep.Result r : results) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("clients", r.clients());
-      s.put("seconds", round(r.seconds()));
-      s.put("qps", round(r.qps()));
-      s.put("p50_ms", round(r.p50()));
-      s.put("p95_ms", round(r.p95()));
-      s.put("p99_ms", round(r.p99()));
-      s.put("max_ms", round(r.max()));
-      s.put("answered", r.answered());
-      s.put("rejected_503", r.rejected());
-      s.put("failed", r.failed());
-      s.put("em", round(r.em()));
-      s.put("f1", round(r.f1()));
-      s.put("rss_start_mb", mbNumber(r.rssStart()));
-      s.put("rss_end_mb", mbNumber(r.rssEnd()));
-      s.put("rss_max_mb", mbNumber(r.rssMax()));
-      s.put("service_down", r.serviceDown());
-      steps.add(s);
+      steps.add(r.asJson());
     }
     out.put("steps", steps);
     LoadStep.Result first = results.get(0);
     Map<String, Object> ratios = new LinkedHashMap<>();
     for (LoadStep.Result r : results.subList(1, results.size())) {
       Map<String, Object> q = new LinkedHashMap<>();
-      q.put("qps", first.qps() > 0 ? round(r.qps() / first.qps()) : null);
+      q.put("qps", first.qps() > 0 ? LoadStep.round(r.qps() / first.qps()) : null);
       q.put("rss_max", first.rssMax() > 0 && r.rssMax() > 0
-          ? round((double) r.rssMax() / first.rssMax()) : null);
+          ? LoadStep.round((double) r.rssMax() / first.rssMax()) : null);
       ratios.put(r.clients() + "_vs_" + first.clients(), q);
     }
     out.put("ratios", ratios);
@@ -228,13 +232,5 @@ public final class AskBench implements Callable<Integer> {
 
   private static String mb(long bytes) {
     return bytes < 0 ? "n/a" : String.valueOf(bytes / (1024 * 1024));
-  }
-
-  private static Long mbNumber(long bytes) {
-    return bytes < 0 ? null : bytes / (1024 * 1024);
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -42,7 +43,38 @@ final class LoadStep {
   /** What one step measured; latencies in ms, memory in bytes (-1 when unknown). */
   record Result(int clients, double seconds, long answered, long rejected, long failed,
       double qps, double p50, double p95, double p99, double max, double em, double f1,
-      long rssStart, long rssEnd, long rssMax, boolean serviceDown) {}
+      long rssStart, long rssEnd, long rssMax, boolean serviceDown) {
+    /** The step as the bench's JSON object: fractions and ms rounded to 3 places, MB. */
+    Map<String, Object> asJson() {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("clients", clients);
+      s.put("seconds", round(seconds));
+      s.put("qps", round(qps));
+      s.put("p50_ms", round(p50));
+      s.put("p95_ms", round(p95));
+      s.put("p99_ms", round(p99));
+      s.put("max_ms", round(max));
+      s.put("answered", answered);
+      s.put("rejected_503", rejected);
+      s.put("failed", failed);
+      s.put("em", round(em));
+      s.put("f1", round(f1));
+      s.put("rss_start_mb", mb(rssStart));
+      s.put("rss_end_mb", mb(rssEnd));
+      s.put("rss_max_mb", mb(rssMax));
+      s.put("service_down", serviceDown);
+      return s;
+    }
+
+    private static Long mb(long bytes) {
+      return bytes < 0 ? null : bytes / (1024 * 1024);
+    }
+  }
+
+  /** {@code v} rounded to three decimals, as the JSON report prints numbers. */
+  static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
 
   private final HttpClient client;
   private final URI ask;

@@ -97,6 +97,10 @@ public class ForwardScheduler {
     this.maxPadding = r.batching().maxPadding();
     this.maxWaitNanos = r.batching().maxWait().toNanos();
     this.queueTimeoutNanos = r.queueTimeout().toNanos();
+    if (queueTimeoutNanos <= 0) {
+      throw new IllegalArgumentException("odqa.reader.queue-timeout must be positive, got "
+          + r.queueTimeout());
+    }
     if (maxWaitNanos < 0 || maxWaitNanos > TimeUnit.SECONDS.toNanos(1)) {
       throw new IllegalArgumentException("odqa.reader.batching.max-wait must be in [0, 1s], got "
           + r.batching().maxWait());
