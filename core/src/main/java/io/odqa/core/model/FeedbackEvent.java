@@ -16,6 +16,8 @@ import java.util.Set;
  * @param configVersion pipeline config that produced the answer, or null
  * @param modelVersion reader model that produced the answer, or null
  * @param timestampMillis when the user gave the feedback, epoch milliseconds
+ * @param schemaVersion version of this event's schema, from 1 to {@link #SCHEMA_VERSION}; absent
+ *     means 1 (events written before the field existed)
  */
 public record FeedbackEvent(
     String eventId,
@@ -27,10 +29,13 @@ public record FeedbackEvent(
     String correctAnswer,
     String configVersion,
     String modelVersion,
-    long timestampMillis) {
+    long timestampMillis,
+    Integer schemaVersion) {
 
   /** Legal verdicts. */
   public static final Set<String> VERDICTS = Set.of("correct", "incorrect", "partial");
+  /** The schema version this code writes and the newest it reads. */
+  public static final int SCHEMA_VERSION = 1;
   /** Longest accepted question, answer or correction, in characters. */
   public static final int MAX_TEXT = 4_000;
 
@@ -51,5 +56,17 @@ public record FeedbackEvent(
       Checks.requireRange("correctAnswer.length", correctAnswer.length(), 0, MAX_TEXT);
     }
     Checks.requireRange("timestampMillis", (double) timestampMillis, 0, Long.MAX_VALUE);
+    if (schemaVersion == null) {
+      schemaVersion = 1;
+    }
+    Checks.requireRange("schemaVersion", schemaVersion, 1, SCHEMA_VERSION);
+  }
+
+  /** An event of the current schema version. */
+  public FeedbackEvent(String eventId, String collection, String question, String answer,
+      String verdict, String passageId, String correctAnswer, String configVersion,
+      String modelVersion, long timestampMillis) {
+    this(eventId, collection, question, answer, verdict, passageId, correctAnswer, configVersion,
+        modelVersion, timestampMillis, SCHEMA_VERSION);
   }
 }

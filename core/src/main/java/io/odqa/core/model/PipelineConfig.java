@@ -12,9 +12,11 @@ package io.odqa.core.model;
  * @param titleBoost weight of a match in the document title relative to the passage text, in [0, 5]
  * @param reader how the reader turns the best passages into answer spans
  * @param fusion how text and graph answers are merged
+ * @param graph how the graph stage answers; {@link Graph#DEFAULT} when absent (configs written
+ *     before the graph knobs existed)
  */
 public record PipelineConfig(String version, int topK, double bm25K1, double bm25B,
-    double titleBoost, Reader reader, Fusion fusion) {
+    double titleBoost, Reader reader, Fusion fusion, Graph graph) {
 
   public PipelineConfig {
     Checks.requireText("version", version);
@@ -29,11 +31,25 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
     if (fusion == null) {
       throw new IllegalArgumentException("fusion must be given");
     }
+    if (graph == null) {
+      graph = Graph.DEFAULT;
+    }
+  }
+
+  /** A config with the default graph knobs. */
+  public PipelineConfig(String version, int topK, double bm25K1, double bm25B, double titleBoost,
+      Reader reader, Fusion fusion) {
+    this(version, topK, bm25K1, bm25B, titleBoost, reader, fusion, Graph.DEFAULT);
   }
 
   /** This config with other reader knobs. */
   public PipelineConfig withReader(Reader next) {
-    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, next, fusion);
+    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, next, fusion, graph);
+  }
+
+  /** This config under another version label. */
+  public PipelineConfig withVersion(String next) {
+    return new PipelineConfig(next, topK, bm25K1, bm25B, titleBoost, reader, fusion, graph);
   }
 
   /**
@@ -68,6 +84,24 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
   public record Fusion(double kgWeight) {
     public Fusion {
       Checks.requireRange("fusion.kgWeight", kgWeight, 0.0, 1.0);
+    }
+  }
+
+  /**
+   * Graph-stage knobs.
+   *
+   * @param pathsTried relation paths tried, most probable first, until one reaches an answer, in
+   *     [1, 10]
+   * @param minConfidence graph answers whose confidence (path probability × linking score) is
+   *     below this are dropped, in [0, 1]
+   */
+  public record Graph(int pathsTried, double minConfidence) {
+    /** The knobs in force before they were tunable: three paths, no confidence floor. */
+    public static final Graph DEFAULT = new Graph(3, 0.0);
+
+    public Graph {
+      Checks.requireRange("graph.pathsTried", pathsTried, 1, 10);
+      Checks.requireRange("graph.minConfidence", minConfidence, 0.0, 1.0);
     }
   }
 }

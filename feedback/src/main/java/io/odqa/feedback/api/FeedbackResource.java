@@ -55,6 +55,17 @@ public class FeedbackResource {
     });
   }
 
+  /** How many events are stored, of {@code collection} when given. */
+  @GET
+  @Path("/stats")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> stats(@jakarta.ws.rs.QueryParam("collection") String collection) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("collection", collection);
+    out.put("stored", store.count(collection));
+    return out;
+  }
+
   @GET
   @Path("/{eventId}")
   @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Record;
@@ -30,6 +32,17 @@ public class FeedbackStore {
       RETURN f.deliveries AS deliveries
       """;
   private static final String FIND = "MATCH (f:Feedback {eventId: $id}) RETURN f";
+  private static final String OF_COLLECTION = """
+      MATCH (f:Feedback {collection: $collection}) RETURN f ORDER BY f.timestampMillis, f.eventId""";
+  private static final String COUNT_SINCE = """
+      MATCH (f:Feedback) WHERE f.storedAt > $since
+      RETURN f.collection AS collection, count(f) AS n""";
+  private static final String COUNT = """
+      MATCH (f:Feedback) WHERE $collection IS NULL OR f.collection = $collection
+      RETURN count(f) AS n""";
+  private static final String RECENT_VERDICTS = """
+      MATCH (f:Feedback {collection: $collection}) WHERE f.verdict IN ['correct', 'incorrect']
+      RETURN f.verdict = 'correct' AS ok ORDER BY f.storedAt DESC, f.eventId DESC LIMIT $limit""";
 
   private final GraphClient graph;
   /** Applied at start, or before the first write when Neo4j was down at start. */
@@ -66,6 +79,38 @@ public class FeedbackStore {
     });
   }
 
+  /** Every stored event of {@code collection}, oldest first. */
+  public List<FeedbackEvent> events(String collection) {
+    return graph.read(tx -> tx.run(OF_COLLECTION, Map.of("collection", collection))
+        .list(r -> fromNode(r).event()));
+  }
+
+  /** Events stored after {@code sinceMillis}, per collection. */
+  public Map<String, Long> countSince(long sinceMillis) {
+    return graph.read(tx -> {
+      Map<String, Long> out = new TreeMap<>();
+      tx.run(COUNT_SINCE, Map.of("since", sinceMillis))
+          .forEachRemaining(r -> out.put(r.get("collection").asString(), r.get("n").asLong()));
+      return out;
+    });
+  }
+
+  /** Stored events of {@code collection}, or of all when it is null. */
+  public long count(String collection) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("collection", collection);
+    return graph.read(tx -> tx.run(COUNT, p).single().get("n").asLong());
+  }
+
+  /**
+   * The verdicts of the newest {@code limit} correct-or-incorrect events of {@code collection},
+   * newest first: {@code true} for correct.
+   */
+  public List<Boolean> recentVerdicts(String collection, int limit) {
+    return graph.read(tx -> tx.run(RECENT_VERDICTS, Map.of("collection", collection,
+        "limit", limit)).list(r -> r.get("ok").asBoolean()));
+  }
+
   private static Map<String, Object> properties(FeedbackEvent e) {
     Map<String, Object> p = new HashMap<>();
     p.put("eventId", e.eventId());
@@ -78,6 +123,7 @@ public class FeedbackStore {
     p.put("configVersion", e.configVersion());
     p.put("modelVersion", e.modelVersion());
     p.put("timestampMillis", e.timestampMillis());
+    p.put("schemaVersion", e.schemaVersion());
     return p;
   }
 
@@ -87,7 +133,8 @@ public class FeedbackStore {
         f.get("collection").asString(), f.get("question").asString(), f.get("answer").asString(),
         f.get("verdict").asString(), f.get("passageId").asString(null),
         f.get("correctAnswer").asString(null), f.get("configVersion").asString(null),
-        f.get("modelVersion").asString(null), f.get("timestampMillis").asLong());
+        f.get("modelVersion").asString(null), f.get("timestampMillis").asLong(),
+        f.get("schemaVersion").isNull() ? 1 : f.get("schemaVersion").asInt());
     return new StoredFeedback(event, f.get("deliveries").asLong(), f.get("storedAt").asLong());
   }
 }

@@ -2,7 +2,7 @@ package io.odqa.feedback.stream;
 
 import io.odqa.core.model.FeedbackEvent;
 import io.odqa.feedback.FeedbackConfig;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.odqa.service.KeyedSend;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +10,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Publishes feedback events to the feedback topic, keyed by event id so that repeats of one
@@ -33,19 +31,8 @@ public class FeedbackPublisher {
 
   /** Sends {@code event}; completes when acknowledged, or exceptionally after the timeout. */
   public CompletionStage<FeedbackEvent> publish(FeedbackEvent event) {
-    CompletableFuture<FeedbackEvent> acked = new CompletableFuture<>();
-    Metadata metadata = Metadata.of(
-        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.eventId()).build());
-    Message<String> message = Message.of(codec.encode(event), metadata,
-        () -> {
-          acked.complete(event);
-          return CompletableFuture.completedFuture(null);
-        },
-        reason -> {
-          acked.completeExceptionally(reason);
-          return CompletableFuture.completedFuture(null);
-        });
-    emitter.send(message);
+    CompletableFuture<FeedbackEvent> acked =
+        KeyedSend.send(emitter, event.eventId(), codec.encode(event)).thenApply(ok -> event);
     return acked.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -3,6 +3,7 @@ package io.odqa.qa.api;
 import static io.odqa.service.ProblemMappers.respond;
 
 import io.odqa.core.api.Problem;
+import io.odqa.qa.champion.ChampionException;
 import io.odqa.qa.read.ReaderBusyException;
 import io.odqa.qa.retrieve.UnknownCollectionException;
 import io.odqa.qa.retrieve.UnknownDocumentException;
@@ -30,5 +31,11 @@ public class QaProblemMappers {
   public Response busy(ReaderBusyException e) {
     return Response.fromResponse(respond(Problem.of(503, e.getMessage())))
         .header("Retry-After", e.retryAfterSeconds()).build();
+  }
+
+  /** Nothing to roll back to (409), or the topic did not take the rollback (503). */
+  @ServerExceptionMapper
+  public Response champion(ChampionException e) {
+    return respond(Problem.of(e.status(), e.getMessage()));
   }
 }

@@ -1,47 +1,82 @@
 package io.odqa.qa.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.odqa.core.model.PipelineConfig;
+import io.odqa.core.model.Champion;
+import io.odqa.qa.champion.Champions;
+import io.odqa.core.model.Promotion;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Applies pipeline configs published on the config topic ({@code odqa.config}). Every replica
- * reads the whole topic with its own consumer group, so all replicas converge on the latest
- * config, also after a restart. An invalid config is counted and ignored; the one in force stays.
+ * Applies what arrives on the config topic ({@code odqa.config}) and the models topic ({@code
+ * odqa.models}). Every replica reads both topics whole with its own consumer group, so all
+ * replicas converge on the latest champions, also after a restart. A config message is either a
+ * {@link Promotion} (from the feedback service's gate, or a rollback) or a bare {@link
+ * PipelineConfig}; an invalid message is counted and ignored, and the champion in force stays.
  */
 @ApplicationScoped
 public class PipelineConfigListener {
   private static final Logger LOG = Logger.getLogger(PipelineConfigListener.class);
 
-  private final PipelineConfigs configs;
+  private final Champions champions;
   private final ObjectMapper mapper;
-  private final Counter applied;
-  private final Counter rejected;
+  private final MeterRegistry registry;
 
-  PipelineConfigListener(PipelineConfigs configs, ObjectMapper mapper, MeterRegistry registry) {
-    this.configs = configs;
+  PipelineConfigListener(Champions champions, ObjectMapper mapper, MeterRegistry registry) {
+    this.champions = champions;
     this.mapper = mapper;
-    this.applied = registry.counter("odqa.config.updates", "outcome", "applied");
-    this.rejected = registry.counter("odqa.config.updates", "outcome", "rejected");
+    this.registry = registry;
   }
 
   @Incoming("pipeline-config")
   public void onConfig(String json) {
-    PipelineConfig next;
-    try {
-      next = mapper.readValue(json, PipelineConfig.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      rejected.increment();
-      LOG.warnf("ignoring invalid pipeline config: %s", e.getMessage());
-      return;
+    Promotion p = parse(json, Promotion.CONFIG);
+    if (p != null) {
+      champions.apply(p);
+      count(Promotion.CONFIG, "applied");
     }
-    PipelineConfig previous = configs.swap(next);
-    applied.increment();
-    LOG.infof("pipeline config %s replaces %s", next.version(), previous.version());
+  }
+
+  @Incoming("models")
+  public void onModel(String json) {
+    Promotion p = parse(json, Promotion.MODEL);
+    if (p != null) {
+      champions.apply(p);
+      count(Promotion.MODEL, "applied");
+    }
+  }
+
+  private Promotion parse(String json, String kind) {
+    try {
+      JsonNode tree = mapper.readTree(json);
+      if (tree != null && tree.has("kind")) {
+        Promotion p = mapper.treeToValue(tree, Promotion.class);
+        if (!kind.equals(p.kind())) {
+          throw new IllegalArgumentException("a " + p.kind() + " promotion on the " + kind + " topic");
+        }
+        return p;
+      }
+      if (!Promotion.CONFIG.equals(kind)) {
+        throw new IllegalArgumentException("a model message must be a promotion with a kind");
+      }
+      PipelineConfig bare = mapper.treeToValue(tree, PipelineConfig.class);
+      return new Promotion(kind, bare.version(), bare, null, (Champion) null, "published",
+          Map.of(), System.currentTimeMillis());
+    } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+      count(kind, "rejected");
+      LOG.warnf("ignoring invalid %s message: %s", kind, e.getMessage());
+      return null;
+    }
+  }
+
+  private void count(String kind, String outcome) {
+    registry.counter(Promotion.CONFIG.equals(kind) ? "odqa.config.updates" : "odqa.model.updates",
+        "outcome", outcome).increment();
   }
 }

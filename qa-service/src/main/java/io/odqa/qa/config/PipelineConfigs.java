@@ -20,7 +20,8 @@ public class PipelineConfigs {
         p.bm25B(), p.titleBoost(),
         new PipelineConfig.Reader(r.passages(), r.windowTokens(), r.stride(), r.maxAnswerTokens(),
             r.minScore(), r.passageWeight()),
-        new PipelineConfig.Fusion(p.fusion().kgWeight())));
+        new PipelineConfig.Fusion(p.fusion().kgWeight()),
+        new PipelineConfig.Graph(config.kgqa().pathsTried(), 0.0)));
   }
 
   /** The config in force now. */

@@ -94,24 +94,31 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
   @Override
   public List<GraphAnswer> answer(String question, CollectionName collection,
       PipelineConfig config) {
-    return explain(question, collection).answers();
+    PipelineConfig.Graph knobs = config.graph();
+    return explain(question, collection, knobs.pathsTried()).answers().stream()
+        .filter(a -> a.confidence() >= knobs.minConfidence()).toList();
   }
 
-  /** Answers with every intermediate step. */
+  /** Answers with every intermediate step, with the configured number of paths tried. */
   public KgResult explain(String question, CollectionName collection) {
+    return explain(question, collection, pathsTried);
+  }
+
+  /** Answers with every intermediate step, trying at most {@code paths} relation paths. */
+  public KgResult explain(String question, CollectionName collection, int paths) {
     if (System.nanoTime() - downSince < DOWN_BACKOFF.toNanos()) {
       throw new GraphUnavailableException("knowledge graph unavailable (failed less than "
           + DOWN_BACKOFF.toSeconds() + " s ago; not retried yet)", null);
     }
     try {
-      return explainOnce(question, collection);
+      return explainOnce(question, collection, paths);
     } catch (GraphUnavailableException e) {
       downSince = System.nanoTime();
       throw e;
     }
   }
 
-  private KgResult explainOnce(String question, CollectionName collection) {
+  private KgResult explainOnce(String question, CollectionName collection, int paths) {
     try {
       List<LinkedEntity> linked = linker.link(collection.value(), question);
       if (linked.isEmpty()) {
@@ -123,10 +130,10 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
         return KgResult.empty(entity, masked);
       }
       List<KgResult.ScoredPath> considered = new ArrayList<>();
-      for (PathClassifier.Scored s : classifier.rank(masked, pathsTried)) {
+      for (PathClassifier.Scored s : classifier.rank(masked, paths)) {
         considered.add(new KgResult.ScoredPath(s.path().toString(), s.probability()));
       }
-      for (PathClassifier.Scored s : classifier.rank(masked, pathsTried)) {
+      for (PathClassifier.Scored s : classifier.rank(masked, paths)) {
         List<PathExecutor.Reached> reached = executor.execute(entity.uid(), s.path(), maxAnswers);
         if (!reached.isEmpty()) {
           return new KgResult(entity, masked, considered, s.path().toString(),

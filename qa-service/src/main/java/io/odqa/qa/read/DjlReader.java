@@ -43,16 +43,44 @@ public class DjlReader implements Reader {
   public List<TextAnswer> read(String question, List<ScoredPassage> passages,
       PipelineConfig config) {
     PipelineConfig.Reader r = config.reader();
-    List<ScoredPassage> read = passages.subList(0, Math.min(passages.size(), r.passages()));
+    List<ScoredPassage> read = passagesRead(passages, r);
     if (read.isEmpty()) {
       return List.of();
     }
-    ReaderSettings settings = ReaderSettings.DEFAULT.withWindow(r.windowTokens(), r.stride())
-        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, scheduler.maxWindows())
-        .withMaxPadding(scheduler.maxPadding());
+    ReaderSettings settings = settings(r, nBest, scheduler.maxWindows(), scheduler.maxPadding());
     List<String> texts = read.stream().map(p -> p.passage().text()).toList();
     List<Span> spans = scheduler.reading(() -> models.withModel(m -> SpanReader.read(m,
         batches -> scheduler.forwardAll(m, batches), question, texts, settings)));
+    return answers(spans, read, r);
+  }
+
+  /** The passages that {@code r} reads: the best {@code r.passages()} of those retrieved. */
+  public static List<ScoredPassage> passagesRead(List<ScoredPassage> passages,
+      PipelineConfig.Reader r) {
+    return passages.subList(0, Math.min(passages.size(), r.passages()));
+  }
+
+  /**
+   * The span reader's settings for reader knobs {@code r}, with {@code nBest} candidates and
+   * batches of at most {@code maxWindows} windows carrying at most {@code maxPadding} padding.
+   */
+  public static ReaderSettings settings(PipelineConfig.Reader r, int nBest, int maxWindows,
+      double maxPadding) {
+    return ReaderSettings.DEFAULT.withWindow(r.windowTokens(), r.stride())
+        .withMaxAnswerTokens(r.maxAnswerTokens()).withBatching(nBest, maxWindows)
+        .withMaxPadding(maxPadding);
+  }
+
+  /**
+   * Spans read from {@code read} (a span's {@code passage} indexes it) as answers, best first:
+   * spans below {@code r.minScore()} dropped, the rest scored {@code p × prior^passageWeight}.
+   * Pure, so that an evaluation that caches logits scores answers with this same code.
+   */
+  public static List<TextAnswer> answers(List<Span> spans, List<ScoredPassage> read,
+      PipelineConfig.Reader r) {
+    if (read.isEmpty()) {
+      return List.of();
+    }
     double[] prior = retrievalProbabilities(read);
     List<TextAnswer> out = new ArrayList<>(spans.size());
     for (Span s : spans) {

@@ -9,15 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Owns the reader model: loads the configured directory at start-up and replaces it atomically
- * ({@link #swap}). Readers run under a read lock, so a swap waits for in-flight reads before it
- * closes the old model's native memory, and no request ever sees a half-loaded model.
+ * ({@link #swap}). Each read holds a reference to the model it started with; a swap makes the
+ * new model current at once, without waiting, and the old one's native memory is freed when its
+ * last reader lets go. So a request never sees two models, and a swap never pauses answering.
  */
 @Startup
 @ApplicationScoped
@@ -27,8 +26,8 @@ public class ReaderModels {
   private final String device;
   private final boolean warmup;
   private final int warmupRows;
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private ReaderModel current;
+  private Handle current;
+  private Path currentDir;
 
   ReaderModels(QaConfig config) {
     this.device = config.reader().device();
@@ -40,42 +39,43 @@ public class ReaderModels {
       return;
     }
     try {
-      current = ReaderModel.load(dir.get(), device);
-      LOG.infof("reader model %s loaded from %s on %s", current.version(), dir.get(),
-          current.device());
+      current = new Handle(ReaderModel.load(dir.get(), device));
+      currentDir = dir.get().toAbsolutePath().normalize();
+      LOG.infof("reader model %s loaded from %s on %s", current.model.version(), dir.get(),
+          current.model.device());
     } catch (IOException | RuntimeException e) {
       LOG.errorf("reader model at %s not loaded: %s; answers are whole passages", dir.get(),
           e.getMessage());
     }
   }
 
-  /** Runs {@code work} with the current model; throws when none is loaded. */
+  /**
+   * Runs {@code work} with the current model, which stays open until {@code work} returns even
+   * if a swap replaces it meanwhile; throws when no model is loaded.
+   */
   public <T> T withModel(Function<ReaderModel, T> work) {
-    lock.readLock().lock();
+    Handle handle = acquire();
     try {
-      if (current == null) {
-        throw new ReaderUnavailableException("no reader model is loaded");
-      }
-      return work.apply(current);
+      return work.apply(handle.model);
     } finally {
-      lock.readLock().unlock();
+      release(handle);
     }
   }
 
-  /** Version of the loaded model, or {@code none}. */
-  public String version() {
-    lock.readLock().lock();
-    try {
-      return current == null ? "none" : current.version();
-    } finally {
-      lock.readLock().unlock();
-    }
+  /** Version of the current model, or {@code none}. */
+  public synchronized String version() {
+    return current == null ? "none" : current.model.version();
+  }
+
+  /** Directory of the current model, if one is loaded. */
+  public synchronized Optional<Path> dir() {
+    return current == null ? Optional.empty() : Optional.of(currentDir);
   }
 
   /**
-   * Loads {@code dir}, warms it up on the calling thread, and makes it the model in force; the
-   * old one is closed once the requests reading with it are done (the write lock waits for
-   * them). On failure the model in force stays and the error propagates.
+   * Loads {@code dir}, warms it up on the calling thread, and makes it the current model; the
+   * old one is closed once the reads that hold it are done. On failure the current model stays
+   * and the error propagates.
    *
    * @return the version of the model replaced, or {@code none}
    */
@@ -89,30 +89,57 @@ public class ReaderModels {
         throw e;
       }
     }
-    lock.writeLock().lock();
-    try {
-      ReaderModel old = current;
-      current = next;
+    Handle old;
+    synchronized (this) {
+      old = current;
+      current = new Handle(next);
+      currentDir = dir.toAbsolutePath().normalize();
       if (old != null) {
-        old.close();
+        old.retired = true;
+        closeIfUnused(old);
       }
-      LOG.infof("reader model %s replaces %s", next.version(), old == null ? "none" : old.version());
-      return old == null ? "none" : old.version();
-    } finally {
-      lock.writeLock().unlock();
+    }
+    String replaced = old == null ? "none" : old.model.version();
+    LOG.infof("reader model %s replaces %s", next.version(), replaced);
+    return replaced;
+  }
+
+  private synchronized Handle acquire() {
+    if (current == null) {
+      throw new ReaderUnavailableException("no reader model is loaded");
+    }
+    current.readers++;
+    return current;
+  }
+
+  private synchronized void release(Handle handle) {
+    handle.readers--;
+    closeIfUnused(handle);
+  }
+
+  private static void closeIfUnused(Handle handle) {
+    if (handle.retired && handle.readers == 0) {
+      handle.model.close();
     }
   }
 
   @PreDestroy
-  void close() {
-    lock.writeLock().lock();
-    try {
-      if (current != null) {
-        current.close();
-        current = null;
-      }
-    } finally {
-      lock.writeLock().unlock();
+  synchronized void close() {
+    if (current != null) {
+      current.retired = true;
+      closeIfUnused(current);
+      current = null;
+    }
+  }
+
+  /** A loaded model with the number of reads holding it; guarded by the owner's lock. */
+  private static final class Handle {
+    final ReaderModel model;
+    int readers;
+    boolean retired;
+
+    Handle(ReaderModel model) {
+      this.model = model;
     }
   }
 }

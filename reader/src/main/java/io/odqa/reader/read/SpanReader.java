@@ -77,23 +77,54 @@ public final class SpanReader {
   /** The same, with all of the request's batches handed to {@code passes} at once. */
   public static List<Span> read(Passes passes, long cls, long sep, long[] question,
       List<QaTokenizer.Tokens> tokens, List<String> passages, ReaderSettings settings) {
-    long[] q = Arrays.copyOf(question, Math.min(question.length, settings.maxQuestionTokens()));
-    List<List<Window>> batches = batches(Windows.plan(q.length, tokens, settings), settings);
+    long[] q = questionIds(question, settings);
+    List<Window> windows = Windows.plan(q.length, tokens, settings);
+    return best(forward(passes, cls, sep, q, tokens, windows, settings), passages, settings);
+  }
+
+  /** The question's token ids as the model sees them: cut to {@code maxQuestionTokens}. */
+  public static long[] questionIds(long[] question, ReaderSettings settings) {
+    return Arrays.copyOf(question, Math.min(question.length, settings.maxQuestionTokens()));
+  }
+
+  /**
+   * The logits of {@code windows} (planned by {@link Windows#plan} for {@code question}, already
+   * cut by {@link #questionIds}), batched by {@link #batches} and run through {@code passes};
+   * in batch order.
+   */
+  public static List<WindowLogits> forward(Passes passes, long cls, long sep, long[] question,
+      List<QaTokenizer.Tokens> tokens, List<Window> windows, ReaderSettings settings) {
+    List<List<Window>> batches = batches(windows, settings);
     List<long[][][]> inputs = new ArrayList<>(batches.size());
     for (List<Window> batch : batches) {
-      inputs.add(Windows.tensors(cls, sep, q, tokens, batch));
+      inputs.add(Windows.tensors(cls, sep, question, tokens, batch));
     }
     List<float[][][]> logits = passes.logits(inputs);
-    Map<Long, Span> best = new HashMap<>();
+    List<WindowLogits> out = new ArrayList<>(windows.size());
     for (int i = 0; i < batches.size(); i++) {
       List<Window> batch = batches.get(i);
       for (int b = 0; b < batch.size(); b++) {
         Window w = batch.get(b);
-        for (Span s : decode(w, logits.get(i)[0][b], logits.get(i)[1][b],
-            tokens.get(w.passage()), passages.get(w.passage()), settings)) {
-          long key = ((long) s.passage() << 42) ^ ((long) s.start() << 21) ^ s.end();
-          best.merge(key, s, (a, c) -> a.probability() >= c.probability() ? a : c);
-        }
+        out.add(new WindowLogits(w, logits.get(i)[0][b], logits.get(i)[1][b],
+            tokens.get(w.passage())));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The best spans of windows already run, most probable first; ties go to the earlier passage,
+   * then the earlier offset. At most {@code nBest} spans, one per distinct (passage, start, end).
+   * {@code passages} holds the text of each passage a window's {@code passage} index names.
+   */
+  public static List<Span> best(List<WindowLogits> windows, List<String> passages,
+      ReaderSettings settings) {
+    Map<Long, Span> best = new HashMap<>();
+    for (WindowLogits w : windows) {
+      for (Span s : decode(w.window(), w.start(), w.end(), w.tokens(),
+          passages.get(w.window().passage()), settings)) {
+        long key = ((long) s.passage() << 42) ^ ((long) s.start() << 21) ^ s.end();
+        best.merge(key, s, (a, c) -> a.probability() >= c.probability() ? a : c);
       }
     }
     List<Span> out = new ArrayList<>(best.values());
@@ -109,7 +140,7 @@ public final class SpanReader {
    * ({@link Windows#tensors}), so short windows no longer pay for a long one. Ties keep plan
    * order: the grouping is deterministic.
    */
-  static List<List<Window>> batches(List<Window> windows, ReaderSettings settings) {
+  public static List<List<Window>> batches(List<Window> windows, ReaderSettings settings) {
     List<Window> sorted = new ArrayList<>(windows);
     sorted.sort(Comparator.comparingInt(SpanReader::inputLength).reversed());
     List<List<Window>> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.odqa.reader.model.BertQaBlock;
 import io.odqa.reader.model.ReaderModel;
 import io.odqa.reader.model.Weights;
 import io.odqa.reader.read.ReaderSettings;
@@ -18,9 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Fine-tunes a {@link ReaderModel} in place through DJL's autograd ({@link GradientCollector})
@@ -32,17 +37,76 @@ import java.util.Random;
  * and the engine's generator (dropout) is re-seeded from {@code (seed, step)} before every
  * update, so the run from a checkpoint at step {@code k} replays exactly what an uninterrupted
  * run does after {@code k} on the same device.
+ *
+ * <p>Partial fine-tuning ({@link TrainSettings#topLayers()} {@code >= 0}): only the top layers and
+ * the span head require gradients and are in the optimizer. Autograd then records nothing below
+ * the first trained layer, so the backward pass stops there and the frozen weights stay bitwise
+ * unchanged; on a CPU this is what makes a refresh take minutes rather than hours.
  */
 public final class ReaderTrainer {
+  private static final String LAYER_PREFIX = "encoder.layer.";
+  private static final String HEAD_PREFIX = "qa_outputs.";
+
   private final ReaderModel model;
   private final TrainSettings settings;
   private final PrintStream log;
+  private final Progress progress;
+  private final BooleanSupplier cancelled;
+
+  /** Receives the number of updates done after each one, for a job's progress report. */
+  @FunctionalInterface
+  public interface Progress {
+    /** Called after update {@code step} (1-based) of {@code totalSteps}. */
+    void update(int step, int totalSteps);
+  }
 
   /** Trains {@code model}'s weights with {@code settings}, logging progress to {@code log}. */
   public ReaderTrainer(ReaderModel model, TrainSettings settings, PrintStream log) {
-    this.model = model;
-    this.settings = settings;
-    this.log = log;
+    this(model, settings, log, (step, total) -> { }, () -> false);
+  }
+
+  /**
+   * As {@link #ReaderTrainer(ReaderModel, TrainSettings, PrintStream)}, reporting each update to
+   * {@code progress} and checking {@code cancelled} before each update: once it is true, {@link
+   * #train} throws {@link CancellationException} and the model holds a partly trained state.
+   */
+  public ReaderTrainer(ReaderModel model, TrainSettings settings, PrintStream log,
+      Progress progress, BooleanSupplier cancelled) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.log = Objects.requireNonNull(log, "log");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+  }
+
+  /**
+   * The parameters that {@code topLayers} trains, by name in declaration order: all of them for
+   * {@value TrainSettings#ALL_LAYERS}, else those of encoder layers {@code L-k .. L-1} and of the
+   * span head. A value outside {@code [-1, L]} is an error naming it.
+   */
+  public static Map<String, Parameter> trainable(BertQaBlock block, int topLayers) {
+    int layers = block.config().layers();
+    if (topLayers < TrainSettings.ALL_LAYERS || topLayers > layers) {
+      throw new IllegalArgumentException("topLayers must be in [-1, " + layers + "] for this "
+          + layers + "-layer model, got " + topLayers);
+    }
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    block.parametersByName().forEach((name, p) -> {
+      if (topLayers == TrainSettings.ALL_LAYERS || name.startsWith(HEAD_PREFIX)
+          || layerOf(name) >= layers - topLayers) {
+        out.put(name, p);
+      }
+    });
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The encoder layer a parameter belongs to, or -1 (embeddings, head). */
+  private static int layerOf(String name) {
+    if (!name.startsWith(LAYER_PREFIX)) {
+      return -1;
+    }
+    int end = name.indexOf('.', LAYER_PREFIX.length());
+    return Integer.parseInt(name.substring(LAYER_PREFIX.length(), end));
   }
 
   /** What a run measured. */
@@ -65,6 +129,23 @@ public final class ReaderTrainer {
    */
   public Result train(TokenizedSet train, TokenizedSet dev, Path checkpoints, boolean keepBest)
       throws IOException {
+    Map<String, Parameter> params = trainable(model.block(), settings.topLayers());
+    // Freezing goes through Parameter, not only the array: a training-mode ParameterStore turns
+    // gradients back on for every parameter that is not frozen, on every forward pass.
+    model.block().parametersByName().forEach((name, p) -> p.freeze(!params.containsKey(name)));
+    try {
+      return run(train, dev, checkpoints, keepBest, params);
+    } finally {
+      // Back to DJL's default (nothing frozen) with no array tracking gradients, as inference needs.
+      for (Parameter p : model.block().parametersByName().values()) {
+        p.freeze(false);
+        p.getArray().setRequiresGradient(false);
+      }
+    }
+  }
+
+  private Result run(TokenizedSet train, TokenizedSet dev, Path checkpoints, boolean keepBest,
+      Map<String, Parameter> params) throws IOException {
     ReaderSettings windows = ReaderSettings.DEFAULT.withWindow(settings.maxSeqLength(),
         settings.stride());
     List<Features.Feature> features = Features.training(train, windows);
@@ -76,15 +157,15 @@ public final class ReaderTrainer {
     LinearSchedule lr = new LinearSchedule(settings.learningRate(),
         Math.round(settings.warmupRatio() * perEpoch * settings.epochs()),
         perEpoch * settings.epochs());
-    Map<String, Parameter> params = model.block().parametersByName();
-    params.values().forEach(p -> p.getArray().setRequiresGradient(true));
     AdamW adam = new AdamW(params, 0.9f, 0.999f, 1e-8f, settings.weightDecay());
     int step = checkpoints == null ? 0 : Checkpoints.restore(checkpoints, model, adam);
     if (step > 0) {
       log.printf("resuming at update %d of %d%n", step, total);
     }
-    log.printf("%d questions -> %d windows, %d updates per epoch, %d updates in all%n",
-        train.questions().size(), features.size(), perEpoch, total);
+    log.printf("%d questions -> %d windows, %d updates per epoch, %d updates in all, training %s%n",
+        train.questions().size(), features.size(), perEpoch, total,
+        settings.topLayers() == TrainSettings.ALL_LAYERS ? "every layer"
+            : "the top " + settings.topLayers() + " layers and the span head");
     List<Double> epochSeconds = new ArrayList<>();
     List<Evaluator.Scores> curve = new ArrayList<>();
     double loss = Double.NaN;
@@ -100,8 +181,13 @@ public final class ReaderTrainer {
       for (int i = step % perEpoch; i < perEpoch && step < total; i++) {
         List<Features.Feature> batch = order.subList(i * settings.batchSize(),
             Math.min(order.size(), (i + 1) * settings.batchSize()));
-        loss = update(train, batch, adam, step, lr.at(step));
+        if (cancelled.getAsBoolean()) {
+          throw new CancellationException("training cancelled before update " + (step + 1)
+              + " of " + total);
+        }
+        loss = update(train, batch, params, adam, step, lr.at(step));
         step++;
+        progress.update(step, total);
         if (step % 50 == 0 || step == total) {
           log.printf("update %d/%d  epoch %d  loss %.4f  lr %.2e  %.3f s/update%n", step, total,
               epoch + 1, loss, lr.at(step - 1), (System.nanoTime() - runStart) / 1e9 / (step - firstStep));
@@ -129,7 +215,6 @@ public final class ReaderTrainer {
         }
       }
     }
-    params.values().forEach(p -> p.getArray().setRequiresGradient(false));
     if (best != null) {
       for (Map.Entry<String, NDArray> e : best.entrySet()) {
         params.get(e.getKey()).getArray().set(e.getValue().toFloatArray());
@@ -155,8 +240,8 @@ public final class ReaderTrainer {
     return copy;
   }
 
-  private double update(TokenizedSet set, List<Features.Feature> batch, AdamW adam, int step,
-      float rate) {
+  private double update(TokenizedSet set, List<Features.Feature> batch,
+      Map<String, Parameter> params, AdamW adam, int step, float rate) {
     Engine.getEngine(ReaderModel.ENGINE).setRandomSeed(
         (int) ((settings.seed() * 1_000_003L + step) & 0x7fffffff));
     NDManager manager = model.manager();
@@ -180,9 +265,9 @@ public final class ReaderTrainer {
         gc.backward(loss);
         value = loss.getFloat();
       }
-      clip(adam, settings.clipNorm());
+      clip(params, settings.clipNorm());
       adam.step(step + 1, rate);
-      for (Parameter p : model.block().parametersByName().values()) {
+      for (Parameter p : params.values()) {
         p.getArray().getGradient().muli(0f);
       }
       return value;
@@ -194,16 +279,16 @@ public final class ReaderTrainer {
     return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
   }
 
-  private void clip(AdamW adam, float maxNorm) {
+  private static void clip(Map<String, Parameter> params, float maxNorm) {
     List<NDArray> squares = new ArrayList<>();
-    for (Parameter p : model.block().parametersByName().values()) {
+    for (Parameter p : params.values()) {
       squares.add(p.getArray().getGradient().square().sum());
     }
     float norm = (float) Math.sqrt(ai.djl.ndarray.NDArrays.stack(new NDList(squares)).sum()
         .getFloat());
     if (norm > maxNorm) {
       float scale = maxNorm / (norm + 1e-6f);
-      for (Parameter p : model.block().parametersByName().values()) {
+      for (Parameter p : params.values()) {
         p.getArray().getGradient().muli(scale);
       }
     }

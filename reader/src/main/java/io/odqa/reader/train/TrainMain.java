@@ -18,7 +18,8 @@ import java.util.Map;
  * train   --base MODEL_DIR --train SET.json.gz [--dev SET.json.gz] --out MODEL_DIR
  *         [--epochs 4] [--batch 32] [--lr 1e-4] [--warmup 0.1] [--weight-decay 0] [--clip 1]
  *         [--seed 0] [--max-seq 384] [--stride 128] [--checkpoints DIR] [--checkpoint-every N]
- *         [--max-steps N] [--device auto] [--int8] [--keep-best] [--version NAME]
+ *         [--max-steps N] [--top-layers N] [--device auto] [--int8] [--keep-best]
+ *         [--version NAME]
  * eval    --model MODEL_DIR --dev SET.json.gz [--device auto]
  * export  --model MODEL_DIR --out MODEL_DIR [--int8] [--version NAME]
  * </pre>
@@ -83,7 +84,8 @@ public final class TrainMain {
         (float) number(o, "lr", 1e-4), (float) number(o, "warmup", 0.1),
         (float) number(o, "weight-decay", 0), (float) number(o, "clip", 1),
         integer(o, "seed", 0), integer(o, "max-seq", 384), integer(o, "stride", 128),
-        integer(o, "checkpoint-every", 0), integer(o, "max-steps", 0));
+        integer(o, "checkpoint-every", 0), integer(o, "max-steps", 0),
+        integer(o, "top-layers", TrainSettings.ALL_LAYERS));
     TokenizedSet train = TokenizedSet.read(Path.of(need(o, "train")));
     TokenizedSet dev = o.containsKey("dev") ? TokenizedSet.read(Path.of(o.get("dev"))) : null;
     Path out = Path.of(need(o, "out"));

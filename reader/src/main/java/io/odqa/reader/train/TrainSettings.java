@@ -15,12 +15,19 @@ package io.odqa.reader.train;
  * @param stride tokens shared by consecutive windows
  * @param checkpointEvery updates between checkpoints (0: only at the end of each epoch)
  * @param maxSteps stop after this many updates (0: no limit), for timing and tests
+ * @param topLayers {@link #ALL_LAYERS} ({@value #ALL_LAYERS}) trains every parameter; {@code k >=
+ *     0} trains only the top {@code k} encoder layers and the span head, leaving the embeddings
+ *     and the lower layers frozen (checked against the model's depth when training starts)
  */
 public record TrainSettings(int epochs, int batchSize, float learningRate, float warmupRatio,
     float weightDecay, float clipNorm, long seed, int maxSeqLength, int stride,
-    int checkpointEvery, int maxSteps) {
+    int checkpointEvery, int maxSteps, int topLayers) {
+  /** The {@code topLayers} value that trains every parameter. */
+  public static final int ALL_LAYERS = -1;
+
   public TrainSettings {
     atLeast("epochs", epochs, 1);
+    atLeast("topLayers", topLayers, ALL_LAYERS);
     atLeast("batchSize", batchSize, 1);
     atLeast("checkpointEvery", checkpointEvery, 0);
     atLeast("maxSteps", maxSteps, 0);
@@ -36,6 +43,26 @@ public record TrainSettings(int epochs, int batchSize, float learningRate, float
     }
     // The window rules are the reader's; checking them here fails before any weights load.
     io.odqa.reader.read.ReaderSettings.DEFAULT.withWindow(maxSeqLength, stride);
+  }
+
+  /** Settings that train every parameter, as every run did before partial fine-tuning. */
+  public TrainSettings(int epochs, int batchSize, float learningRate, float warmupRatio,
+      float weightDecay, float clipNorm, long seed, int maxSeqLength, int stride,
+      int checkpointEvery, int maxSteps) {
+    this(epochs, batchSize, learningRate, warmupRatio, weightDecay, clipNorm, seed, maxSeqLength,
+        stride, checkpointEvery, maxSteps, ALL_LAYERS);
+  }
+
+  /** These settings training only the top {@code k} layers and the span head (-1: all). */
+  public TrainSettings withTopLayers(int k) {
+    return new TrainSettings(epochs, batchSize, learningRate, warmupRatio, weightDecay, clipNorm,
+        seed, maxSeqLength, stride, checkpointEvery, maxSteps, k);
+  }
+
+  /** These settings stopping after {@code n} updates (0: no limit). */
+  public TrainSettings withMaxSteps(int n) {
+    return new TrainSettings(epochs, batchSize, learningRate, warmupRatio, weightDecay, clipNorm,
+        seed, maxSeqLength, stride, checkpointEvery, n, topLayers);
   }
 
   private static void atLeast(String name, int value, int min) {

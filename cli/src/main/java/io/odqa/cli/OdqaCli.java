@@ -1,0 +1,39 @@
+package io.odqa.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./odqa} feedback-loop commands, one picocli subcommand each. Exit status: 0 on
+ * success, 1 when a service refused or failed the request, 2 on bad arguments.
+ */
+@Command(name = "odqa", mixinStandardHelpOptions = true,
+    description = "Feedback loop of the ODQA platform.",
+    subcommands = {FeedbackCommand.class, SimulateUsersCommand.class, RetuneCommand.class,
+        RefreshCommand.class, ChampionCommand.class, RollbackCommand.class})
+public final class OdqaCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: a {@link CliFailure} prints its message and exits 1. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new OdqaCli());
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof CliFailure) {
+        line.getErr().println("odqa: " + e.getMessage());
+        line.getErr().flush();
+        return 1;
+      }
+      throw e;
+    });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+  }
+}

@@ -1,0 +1,45 @@
+package io.odqa.feedback.promote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.model.Promotion;
+import io.odqa.service.KeyedSend;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * Publishes a promoted config on the compacted config topic and a promoted model on the models
+ * topic, keyed by version, and waits for Kafka's acknowledgement: a decision is reported as
+ * promoted only once every qa-service replica can read it.
+ */
+@ApplicationScoped
+public class Promotions {
+  private final Emitter<String> configs;
+  private final Emitter<String> models;
+  private final ObjectMapper mapper;
+
+  Promotions(@Channel("config-out") Emitter<String> configs,
+      @Channel("models-out") Emitter<String> models, ObjectMapper mapper) {
+    this.configs = configs;
+    this.models = models;
+    this.mapper = mapper;
+  }
+
+  /** Sends {@code promotion}; throws when Kafka does not acknowledge it within 30 s. */
+  public void publish(Promotion promotion) throws InterruptedException {
+    try {
+      String json = mapper.writeValueAsString(promotion);
+      KeyedSend.send(Promotion.CONFIG.equals(promotion.kind()) ? configs : models,
+          promotion.version(), json).get(30, TimeUnit.SECONDS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a Promotion always serialises, but did not", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the " + promotion.kind()
+          + " topic did not acknowledge promotion " + promotion.version() + ": " + e.getMessage(), e);
+    }
+  }
+}
