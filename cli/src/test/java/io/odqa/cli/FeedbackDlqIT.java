@@ -28,7 +28,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -44,12 +43,14 @@ class FeedbackDlqIT {
   private static GraphClient graph;
   private static FeedbackServiceProcess service;
 
-  @TempDir static Path dir;
+  /** Logs and data of the service, kept in target/ for a post-mortem. */
+  private static Path dir;
 
   @BeforeAll
   static void setUp() throws Exception {
     graph = GraphClient.connect(Neo4jSettings.fromEnvironment());
     assertTrue(graph.isAvailable(), "Neo4j must be running: deployments/local/infra.sh start neo4j");
+    dir = Files.createDirectories(Path.of("target", "it-runs", RUN));
     service = new FeedbackServiceProcess(TOPIC, "odqa-feedback-store-it-" + RUN, dir);
     service.start();
   }

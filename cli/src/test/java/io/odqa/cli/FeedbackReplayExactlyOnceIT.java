@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
 
 /**
@@ -37,12 +36,14 @@ class FeedbackReplayExactlyOnceIT {
   private static GraphClient graph;
   private static FeedbackServiceProcess service;
 
-  @TempDir static Path dir;
+  /** Logs and data of the service, kept in target/ for a post-mortem. */
+  private static Path dir;
 
   @BeforeAll
   static void setUp() throws Exception {
     graph = GraphClient.connect(Neo4jSettings.fromEnvironment());
     assertTrue(graph.isAvailable(), "Neo4j must be running: deployments/local/infra.sh start neo4j");
+    dir = Files.createDirectories(Path.of("target", "it-runs", RUN));
     service = new FeedbackServiceProcess(TOPIC, "odqa-feedback-store-eo-" + RUN, dir);
   }
 
@@ -82,8 +83,8 @@ class FeedbackReplayExactlyOnceIT {
     Record settled = awaitSettled();
     log(t0, "settled: " + settled);
     assertEquals(EVENTS, settled.get("n").asLong(), "one node per event");
-    assertEquals(2, settled.get("min").asLong(), "fewest deliveries of an event");
-    assertEquals(2, settled.get("max").asLong(), "most deliveries of an event");
+    assertEquals(List.of(), notTwice(), "events (id=deliveries) not delivered exactly twice;"
+        + " service logs in " + dir.toAbsolutePath());
     assertEquals(0, Kafka.lag(service.group, TOPIC));
   }
 
@@ -108,6 +109,14 @@ class FeedbackReplayExactlyOnceIT {
         RETURN count(f) AS n, coalesce(sum(f.deliveries), 0) AS sum,
                coalesce(min(f.deliveries), 0) AS min, coalesce(max(f.deliveries), 0) AS max
         """, Map.of("p", PREFIX)).single());
+  }
+
+  /** Up to 20 events of this run whose deliveries are not 2, as {@code id=deliveries}. */
+  private static List<String> notTwice() {
+    return graph.read(tx -> tx.run("""
+        MATCH (f:Feedback) WHERE f.eventId STARTS WITH $p AND f.deliveries <> 2
+        RETURN f.eventId + '=' + f.deliveries AS e ORDER BY f.eventId LIMIT 20
+        """, Map.of("p", PREFIX)).list(r -> r.get("e").asString()));
   }
 
   private static void awaitStored(long atLeast) throws InterruptedException {
