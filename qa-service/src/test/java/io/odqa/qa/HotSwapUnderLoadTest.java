@@ -94,6 +94,8 @@ class HotSwapUnderLoadTest {
       f.get(SECONDS + 60, TimeUnit.SECONDS);
     }
     pool.shutdown();
+    System.out.printf("hot swap under load: %d answered, %d failed, config versions %s,"
+        + " model versions %s%n", ok.get(), failed.get(), configVersions, modelVersions);
     assertEquals(0, failed.get(), "failed requests of " + (ok.get() + failed.get()));
     assertTrue(ok.get() > CLIENTS, "answered " + ok.get());
     assertTrue(configVersions.size() >= 3, "config versions seen: " + configVersions);

@@ -1,0 +1,81 @@
+package io.odqa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A packaged Quarkus service run as a child process on a free loopback port, until ready. */
+final class ServiceProcess implements AutoCloseable {
+  private static final long START_MILLIS = 180_000;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(int port, Process process, Path log) {
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code jar} with {@code env} and waits until {@code /q/health/ready} answers 200. */
+  static ServiceProcess start(String name, Path jar, Map<String, String> env, Path dir)
+      throws IOException, InterruptedException {
+    assertTrue(Files.isRegularFile(jar), "package " + name + " first: " + jar);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path log = dir.resolve(name + ".log");
+    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m",
+        "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    ServiceProcess service = new ServiceProcess(port, builder.start(), log);
+    long deadline = System.currentTimeMillis() + START_MILLIS;
+    while (!service.ready()) {
+      assertTrue(service.process.isAlive() && System.currentTimeMillis() < deadline,
+          name + " did not become ready:\n" + Files.readString(log));
+      Thread.sleep(500);
+    }
+    return service;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  private boolean ready() {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
