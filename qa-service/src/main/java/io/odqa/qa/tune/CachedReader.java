@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * DjlReader#answers}).
  */
 final class CachedReader {
-  /** First wait after the scheduler refuses a question's passes; doubled up to {@link #MAX_BACKOFF_MS}. */
+  /**
+   * First wait after the scheduler refuses a question's passes; doubled up to {@link
+   * #MAX_BACKOFF_MS}.
+   */
   private static final long FIRST_BACKOFF_MS = 50;
   private static final long MAX_BACKOFF_MS = 2_000;
   /** After this long refused, the refusal reaches the caller (503 with Retry-After). */

@@ -38,7 +38,10 @@ final class SessionRegistry<S extends SessionRegistry.Closable> {
   private final LongSupplier clock;
   private final LinkedHashMap<String, Entry<S>> sessions = new LinkedHashMap<>(16, 0.75f, true);
 
-  /** At most {@code max} sessions, each closed after {@code idle} unused; time from {@code clock} (ns). */
+  /**
+   * At most {@code max} sessions, each closed after {@code idle} unused; time comes from
+   * {@code clock}, in nanoseconds.
+   */
   SessionRegistry(int max, Duration idle, LongSupplier clock) {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1, got " + max);

@@ -33,7 +33,8 @@ class CompactWindowsTest {
         tokens.add(tokens(n, r));
       }
       int windowTokens = 64 + r.nextInt(200);
-      ReaderSettings s = ReaderSettings.DEFAULT.withWindow(windowTokens, r.nextInt(windowTokens / 4))
+      ReaderSettings s = ReaderSettings.DEFAULT
+          .withWindow(windowTokens, r.nextInt(windowTokens / 4))
           .withMaxAnswerTokens(1 + r.nextInt(30)).withBatching(1 + r.nextInt(20), 8);
       int q = 4 + r.nextInt(20);
       List<WindowLogits> full = new ArrayList<>();

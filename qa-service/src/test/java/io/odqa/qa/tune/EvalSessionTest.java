@@ -17,6 +17,8 @@ import io.odqa.qa.config.PipelineConfigs;
 import io.odqa.reader.read.SquadMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -184,7 +186,8 @@ class EvalSessionTest {
     post(SESSIONS, "{\"questions\": []}").then().statusCode(400).contentType(PROBLEM)
         .body("detail", equalTo("questions must hold 1 to 20000 questions, got 0"));
     post(SESSIONS, "{\"questions\": [{\"id\": \" \", \"question\": \"q\", \"answers\": [\"a\"]}]}")
-        .then().statusCode(400).body("detail", equalTo("questions[0].id must be a non-blank string"));
+        .then().statusCode(400)
+        .body("detail", equalTo("questions[0].id must be a non-blank string"));
     post(SESSIONS, "{\"questions\": [{\"id\": \"a\", \"question\": \"q\", \"answers\": []}]}")
         .then().statusCode(400)
         .body("detail", equalTo("questions[0].answers must hold at least one answer"));
@@ -280,8 +283,12 @@ class EvalSessionTest {
         .body("n", equalTo(qs.size())).extract().path("id");
   }
 
+  /** Scores {@code xs}; a first score runs every forward pass, minutes on a busy CPU. */
   private static ScoreResponse score(String id, List<PipelineConfig> xs) {
-    return post(SESSIONS + "/" + id + "/score", json(Map.of("configs", xs))).then()
+    return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.socket.timeout", 600_000)))
+        .contentType("application/json").body(json(Map.of("configs", xs)))
+        .post(SESSIONS + "/" + id + "/score").then()
         .statusCode(200).extract().as(ScoreResponse.class);
   }
 

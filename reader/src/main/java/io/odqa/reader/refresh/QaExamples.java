@@ -37,7 +37,7 @@ public final class QaExamples {
     for (QaExample e : examples) {
       int ci = contextIndex.computeIfAbsent(e.context(), text -> {
         QaTokenizer.Tokens t = tok.tokenize(text);
-        // The first example that carries a context names it; contexts here have no ids of their own.
+        // Feedback passages carry no ids of their own: the first example with one names it.
         contexts.add(new TokenizedSet.Context(e.id(), text, t.ids(), t.starts(), t.ends()));
         return contexts.size() - 1;
       });
@@ -84,7 +84,7 @@ public final class QaExamples {
     return Evaluator.evaluate(model, tokenize(examples, model.tokenizer()), ReaderSettings.DEFAULT);
   }
 
-  /** As {@link #evaluate(ReaderModel, List)} for the model directory {@code dir} on {@code device}. */
+  /** As {@link #evaluate(ReaderModel, List)} for the model in {@code dir} on {@code device}. */
   public static Evaluator.Scores evaluate(Path dir, String device, List<QaExample> examples)
       throws IOException {
     try (ReaderModel model = ReaderModel.load(dir, device)) {

@@ -136,7 +136,7 @@ public final class ReaderTrainer {
     try {
       return run(train, dev, checkpoints, keepBest, params);
     } finally {
-      // Back to DJL's default (nothing frozen) with no array tracking gradients, as inference needs.
+      // Back to DJL's default (nothing frozen), with no array tracking gradients for inference.
       for (Parameter p : model.block().parametersByName().values()) {
         p.freeze(false);
         p.getArray().setRequiresGradient(false);

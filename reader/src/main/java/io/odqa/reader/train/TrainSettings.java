@@ -53,13 +53,13 @@ public record TrainSettings(int epochs, int batchSize, float learningRate, float
         stride, checkpointEvery, maxSteps, ALL_LAYERS);
   }
 
-  /** These settings training only the top {@code k} layers and the span head (-1: all). */
+  /** A copy that trains only the top {@code k} layers and the span head (-1: everything). */
   public TrainSettings withTopLayers(int k) {
     return new TrainSettings(epochs, batchSize, learningRate, warmupRatio, weightDecay, clipNorm,
         seed, maxSeqLength, stride, checkpointEvery, maxSteps, k);
   }
 
-  /** These settings stopping after {@code n} updates (0: no limit). */
+  /** A copy that stops after {@code n} updates (0: no limit). */
   public TrainSettings withMaxSteps(int n) {
     return new TrainSettings(epochs, batchSize, learningRate, warmupRatio, weightDecay, clipNorm,
         seed, maxSeqLength, stride, checkpointEvery, n, topLayers);

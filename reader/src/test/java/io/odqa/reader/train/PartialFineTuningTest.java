@@ -97,7 +97,8 @@ class PartialFineTuningTest {
       Map<String, ?> two = ReaderTrainer.trainable(model.block(), 2);
       assertEquals(2 * 16 + 2, two.size());
       assertTrue(two.keySet().stream().allMatch(n -> n.startsWith("encoder.layer.4.")
-          || n.startsWith("encoder.layer.5.") || n.startsWith("qa_outputs.")), two.keySet()::toString);
+          || n.startsWith("encoder.layer.5.") || n.startsWith("qa_outputs.")),
+          two.keySet()::toString);
       assertEquals(all - 5, ReaderTrainer.trainable(model.block(), 6).size(),
           "every layer but not the five embedding tensors");
     }
@@ -156,7 +157,8 @@ class PartialFineTuningTest {
 
   private static Map<String, float[]> weights(ReaderModel model) {
     Map<String, float[]> out = new TreeMap<>();
-    model.block().parametersByName().forEach((name, p) -> out.put(name, p.getArray().toFloatArray()));
+    model.block().parametersByName().forEach((name, p) ->
+        out.put(name, p.getArray().toFloatArray()));
     return out;
   }
 }
