@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole loop on the real servers: qa-service and the feedback service run as packaged
  * processes on per-run topics, with a deliberately damaged starting config (one passage read,
- * one-token answers). Simulated users ask the demo questions and send their verdicts; the count
+ * one-token answers, and spans below probability 0.9 dropped, so most questions go unanswered). Simulated users ask the demo questions and send their verdicts; the count
  * trigger starts a retune; the gate promotes a better config; the next {@code /ask} reports it;
  * a damaged candidate put to the gate is rejected with its numbers; a rollback brings the
  * damaged config back.
@@ -56,6 +56,7 @@ class LoopEndToEndIT {
     qaEnv.put("ODQA_PIPELINE_VERSION", damaged);
     qaEnv.put("ODQA_PIPELINE_READER_PASSAGES", "1");
     qaEnv.put("ODQA_PIPELINE_READER_MAX_ANSWER_TOKENS", "1");
+    qaEnv.put("ODQA_PIPELINE_READER_MIN_SCORE", "0.9");
     try (ServiceProcess qa = ServiceProcess.start("qa-service",
         ROOT.resolve("qa-service/target/quarkus-app/quarkus-run.jar"), qaEnv, dir)) {
       Map<String, String> fbEnv = new HashMap<>(env);
@@ -67,14 +68,15 @@ class LoopEndToEndIT {
       fbEnv.put("ODQA_RETUNE_TRIALS", "12");
       fbEnv.put("ODQA_GATE_MIN_QUESTIONS", "4");
       fbEnv.put("ODQA_GATE_MARGIN", "0.0");
-      fbEnv.put("ODQA_LOOP_HELD_OUT_FRACTION", "0.4");
+      fbEnv.put("ODQA_LOOP_HELD_OUT_FRACTION", "0.5");
       try (ServiceProcess feedback = ServiceProcess.start("feedback",
           ROOT.resolve("feedback/target/quarkus-app/quarkus-run.jar"), fbEnv, dir)) {
         int sent = simulateUsers(qa, feedback, collection);
         assertTrue(sent >= 20, "feedback sent: " + sent);
 
-        JsonNode job = awaitJob(feedback, "count", 600);
+        JsonNode job = awaitJob(feedback, collection, "count", 600);
         JsonNode result = job.path("result");
+        System.out.println("[loop] count-triggered retune: " + result);
         assertEquals("succeeded", job.path("state").asText(), job.toString());
         assertEquals("promoted", result.path("decision").asText(), result.toString());
         String promoted = result.path("configVersion").asText();
@@ -90,6 +92,7 @@ class LoopEndToEndIT {
             .put("passages", 1).put("maxAnswerTokens", 1);
         JsonNode rejected = runJob(feedback, Map.of("kind", "retune", "collection", collection,
             "candidate", damagedConfig), 300);
+        System.out.println("[loop] damaged candidate: " + rejected.path("result"));
         assertEquals("rejected", rejected.path("result").path("decision").asText(),
             rejected.toString());
         assertTrue(rejected.path("result").path("delta").asDouble() < 0, rejected.toString());
@@ -135,11 +138,12 @@ class LoopEndToEndIT {
     return sent;
   }
 
-  private static JsonNode awaitJob(ServiceProcess feedback, String trigger, int seconds)
+  private static JsonNode awaitJob(ServiceProcess feedback, String collection, String trigger,
+      int seconds)
       throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + seconds * 1000L;
     while (System.currentTimeMillis() < deadline) {
-      for (JsonNode j : get(feedback.url() + "/api/v1/jobs?kind=retune")) {
+      for (JsonNode j : get(feedback.url() + "/api/v1/jobs?kind=retune&collection=" + collection)) {
         if (trigger.equals(j.path("trigger").asText())
             && List.of("succeeded", "failed").contains(j.path("state").asText())) {
           return j;

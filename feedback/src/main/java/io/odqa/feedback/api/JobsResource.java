@@ -28,7 +28,7 @@ import java.util.Map;
 /**
  * The loop's jobs: {@code POST /api/v1/jobs} starts a retune or refresh now (202, or 409 while
  * one of that kind is active), {@code GET /api/v1/jobs/{id}} shows its state, progress and
- * result, {@code GET /api/v1/jobs} lists the newest.
+ * result, {@code GET /api/v1/jobs[?kind=&collection=&limit=]} lists the newest.
  */
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,11 +77,12 @@ public class JobsResource {
 
   @GET
   public List<Map<String, Object>> list(@QueryParam("kind") String kind,
+      @QueryParam("collection") String collection,
       @QueryParam("limit") @DefaultValue("20") int limit) {
     if (limit < 1 || limit > 500) {
       throw new BadRequestException("limit must be in [1, 500], got " + limit);
     }
-    return store.list(kind, limit).stream().map(JobsResource::view).toList();
+    return store.list(kind, collection, limit).stream().map(JobsResource::view).toList();
   }
 
   static Map<String, Object> view(Job j) {

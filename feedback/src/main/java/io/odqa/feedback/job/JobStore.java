@@ -27,7 +27,8 @@ public class JobStore {
   private static final String ACTIVE = """
       MATCH (j:Job) WHERE j.state IN ['queued', 'running'] RETURN j ORDER BY j.createdAt, j.id""";
   private static final String LIST = """
-      MATCH (j:Job) WHERE $kind IS NULL OR j.kind = $kind
+      MATCH (j:Job)
+      WHERE ($kind IS NULL OR j.kind = $kind) AND ($collection IS NULL OR j.collection = $collection)
       RETURN j ORDER BY j.createdAt DESC, j.id DESC LIMIT $limit""";
   private static final String LAST = """
       MATCH (j:Job {kind: $kind, collection: $collection})
@@ -73,10 +74,11 @@ public class JobStore {
         .toList());
   }
 
-  /** The newest {@code limit} jobs, of {@code kind} when not null. */
-  public List<Job> list(String kind, int limit) {
+  /** The newest {@code limit} jobs, of {@code kind} and for {@code collection} when not null. */
+  public List<Job> list(String kind, String collection, int limit) {
     Map<String, Object> p = new HashMap<>();
     p.put("kind", kind);
+    p.put("collection", collection);
     p.put("limit", limit);
     return graph.read(tx -> tx.run(LIST, p).list(JobStore::node).stream().map(this::fromValue)
         .toList());

@@ -17,6 +17,7 @@ import io.odqa.feedback.qa.QaChampions;
 import io.odqa.feedback.qa.QaClient;
 import io.odqa.feedback.tune.ExampleSets;
 import io.odqa.feedback.tune.GateRun;
+import io.odqa.feedback.tune.RetuneJob;
 import io.odqa.reader.refresh.QaExample;
 import io.odqa.reader.refresh.ReaderRefresh;
 import io.odqa.reader.refresh.RefreshSettings;
@@ -157,7 +158,7 @@ public class RefreshJob implements JobWork {
     return ReplaySample.squad(r.replayQuestions().get(), r.replayCorpus().get(), n, seed);
   }
 
-  private static double round(double v) {
-    return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : Double.NaN;
+  private static Double round(double v) {
+    return RetuneJob.round(v);
   }
 }

@@ -176,7 +176,8 @@ public class RetuneJob implements JobWork {
     return new Gate(g.margin(), g.resamples(), g.minQuestions(), seed);
   }
 
-  static double round(double v) {
-    return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : Double.NaN;
+  /** {@code v} to 4 decimals; null (JSON null) when there is no number, as for a given candidate. */
+  public static Double round(double v) {
+    return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null;
   }
 }
