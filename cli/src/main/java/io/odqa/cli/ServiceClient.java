@@ -106,6 +106,10 @@ final class ServiceClient {
         .POST(HttpRequest.BodyPublishers.ofString(Output.json(body))).build());
   }
 
+  Response delete(String path, Duration timeout) {
+    return send(request(path, timeout).DELETE().build());
+  }
+
   private HttpRequest.Builder request(String path, Duration timeout) {
     return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
         .header("Accept", "application/json");

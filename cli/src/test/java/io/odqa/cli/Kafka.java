@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What the ITs read from the real broker: consumer lag and records of a topic. */
@@ -25,6 +26,16 @@ final class Kafka {
   static String bootstrap() {
     String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
     return env == null || env.isBlank() ? "127.0.0.1:9092" : env;
+  }
+
+  /** The {@code cleanup.policy} of {@code topic}. */
+  static String cleanupPolicy(String topic) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    try (Admin admin = Admin.create(p)) {
+      ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      return admin.describeConfigs(List.of(r)).all().get().get(r).get("cleanup.policy").value();
+    }
   }
 
   /**

@@ -71,6 +71,9 @@ class LoopEndToEndIT {
       fbEnv.put("ODQA_LOOP_HELD_OUT_FRACTION", "0.5");
       try (ServiceProcess feedback = ServiceProcess.start("feedback",
           ROOT.resolve("feedback/target/quarkus-app/quarkus-run.jar"), fbEnv, dir)) {
+        // Both services keep the champion topics compacted, so that they outlive retention.
+        assertEquals("compact", Kafka.cleanupPolicy("odqa.config.it-" + run));
+        assertEquals("compact", Kafka.cleanupPolicy("odqa.models.it-" + run));
         int sent = simulateUsers(qa, feedback, collection);
         assertTrue(sent >= 20, "feedback sent: " + sent);
 

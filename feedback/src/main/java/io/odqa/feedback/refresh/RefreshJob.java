@@ -68,8 +68,8 @@ public class RefreshJob implements JobWork {
     PipelineConfig championConfig = champions.config();
     ExampleSets.Labelled labelled = sets.labelled(request.collection());
     progress.report("locating answers", 0, 1);
-    List<QaExample> feedback = examples(request.collection(),
-        ExampleSets.asEval(labelled.tuning()), championConfig);
+    List<QaExample> feedback = ExampleSets.sample(examples(request.collection(),
+        ExampleSets.asEval(labelled.tuning()), championConfig), r.maxExamples(), request.seed());
     if (feedback.size() < r.minExamples()) {
       throw new IllegalStateException("only " + feedback.size() + " feedback answers were found"
           + " in retrieved passages; a refresh needs " + r.minExamples()

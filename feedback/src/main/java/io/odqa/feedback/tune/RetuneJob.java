@@ -16,6 +16,7 @@ import io.odqa.feedback.qa.EvalQuestion;
 import io.odqa.feedback.qa.QaClient;
 import io.odqa.feedback.qa.SessionScore;
 import io.odqa.kg.GraphClient;
+import io.odqa.tuner.pipeline.PipelineSpace;
 import io.odqa.tuner.sampler.RandomSampler;
 import io.odqa.tuner.sampler.tpe.TpeSampler;
 import io.odqa.tuner.store.Neo4jStudyStore;

@@ -1,4 +1,4 @@
-package io.odqa.feedback.tune;
+package io.odqa.tuner.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.odqa.feedback.tune;
+package io.odqa.tuner.pipeline;
 
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.tuner.space.Parameter;

@@ -1,0 +1,16 @@
+package io.odqa.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./odqa bench retune}: the loop's benchmarks that run against the live services. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks of the feedback loop.", subcommands = RetuneBenchCommand.class)
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is needed: retune");
+  }
+}
