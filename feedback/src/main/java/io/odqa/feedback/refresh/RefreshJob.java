@@ -92,10 +92,11 @@ public class RefreshJob implements JobWork {
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
     progress.report("gate", 0, 1);
     FeedbackConfig.Gate g = config.loop().gate();
-    GateDecision d = GateRun.compare(qa, request.collection(),
+    GateRun.Outcome outcome = GateRun.compare(qa, request.collection(),
         ExampleSets.asEval(labelled.heldOut()), champions.modelDir(), championConfig,
         championConfig, dir.toString(), new Gate(g.margin(), g.resamples(), g.minQuestions(),
             request.seed()));
+    GateDecision d = outcome.decision();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("seconds", round((System.nanoTime() - start) / 1e9));
     out.put("train_seconds", round(trainSeconds));
@@ -108,6 +109,10 @@ public class RefreshJob implements JobWork {
     out.put("ci_low", round(d.ciLow()));
     out.put("ci_high", round(d.ciHigh()));
     out.put("heldout_n", d.n());
+    out.put("heldout_champion_f1", round(d.champion()));
+    out.put("heldout_candidate_f1", round(d.candidate()));
+    out.put("heldout_champion_em", round(outcome.championEm()));
+    out.put("heldout_candidate_em", round(outcome.candidateEm()));
     out.put("reason", d.reason());
     out.put("candidate", version);
     out.put("candidate_dir", dir.toString());

@@ -11,21 +11,30 @@ import java.util.List;
 /**
  * Puts a champion and a candidate to the gate on held-out questions: each is scored by a
  * qa-service session (one session when they share a model, one per model otherwise) and the
- * gate compares their per-question F1.
+ * gate compares their per-question F1. The exact-match means ride along for reports.
  */
 public final class GateRun {
   private GateRun() {}
+
+  /**
+   * The gate's decision with both sides' held-out exact match (the gate itself reads F1).
+   *
+   * @param decision what the gate decided, with the F1 numbers
+   * @param championEm the champion's mean exact match on the held-out questions (NaN if none)
+   * @param candidateEm the candidate's
+   */
+  public record Outcome(GateDecision decision, double championEm, double candidateEm) {}
 
   /**
    * Scores the champion ({@code championConfig} read by {@code championModel}) and the
    * candidate ({@code candidateConfig} read by {@code candidateModel}) on {@code heldOut} and
    * decides. A null model directory reads with qa-service's live model.
    */
-  public static GateDecision compare(QaClient qa, String collection, List<EvalQuestion> heldOut,
+  public static Outcome compare(QaClient qa, String collection, List<EvalQuestion> heldOut,
       String championModel, PipelineConfig championConfig, PipelineConfig candidateConfig,
       String candidateModel, Gate gate) {
     if (heldOut.isEmpty()) {
-      return gate.decide(new double[0], new double[0]);
+      return new Outcome(gate.decide(new double[0], new double[0]), Double.NaN, Double.NaN);
     }
     boolean sameModel = java.util.Objects.equals(championModel, candidateModel);
     String first = qa.openSession(collection, heldOut, championModel);
@@ -41,7 +50,8 @@ public final class GateRun {
         champion = qa.score(first, List.of(championConfig)).get(0);
         candidate = qa.score(second, List.of(candidateConfig)).get(0);
       }
-      return gate.decide(champion.perQuestionF1(), candidate.perQuestionF1());
+      return new Outcome(gate.decide(champion.perQuestionF1(), candidate.perQuestionF1()),
+          champion.em(), candidate.em());
     } finally {
       qa.closeSession(first);
       if (!sameModel) {

@@ -75,8 +75,9 @@ public class RetuneJob implements JobWork {
         : search(jobId, request, champion, labelled, version, progress);
     progress.report("gate", 0, 1);
     Gate gate = gate(request.seed());
-    GateDecision d = GateRun.compare(qa, collection, ExampleSets.asEval(labelled.heldOut()), null,
-        champion, search.candidate(), null, gate);
+    GateRun.Outcome outcome = GateRun.compare(qa, collection,
+        ExampleSets.asEval(labelled.heldOut()), null, champion, search.candidate(), null, gate);
+    GateDecision d = outcome.decision();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("trials", search.trials());
     out.put("seconds", round((System.nanoTime() - start) / 1e9));
@@ -89,6 +90,8 @@ public class RetuneJob implements JobWork {
     out.put("heldout_n", d.n());
     out.put("heldout_champion_f1", round(d.champion()));
     out.put("heldout_candidate_f1", round(d.candidate()));
+    out.put("heldout_champion_em", round(outcome.championEm()));
+    out.put("heldout_candidate_em", round(outcome.candidateEm()));
     out.put("reason", d.reason());
     out.put("candidate", search.candidate().version());
     out.put("tuning_n", search.questions());

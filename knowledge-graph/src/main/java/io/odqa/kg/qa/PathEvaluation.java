@@ -53,8 +53,12 @@ final class PathEvaluation {
     return executed.map(e -> by.rank(e.path().length(), e.candidates()).get(0).key());
   }
 
-  /** Prints the report and returns its figures, e.g. {@code hits@1_1hop}. */
-  Map<String, Object> report(List<Question> questions, List<String> masked,
+  /**
+   * Prints the report of the questions of {@code part} (e.g. "held-out", which starts each
+   * line) and returns its figures, e.g. {@code hits@1_1hop}; hop counts without questions are
+   * left out.
+   */
+  Map<String, Object> report(String part, List<Question> questions, List<String> masked,
       List<Optional<RelationPath>> labels) {
     Counts[] c = {null, new Counts(), new Counts(), new Counts()};
     int[] shown = new int[4];
@@ -92,33 +96,53 @@ final class PathEvaluation {
             q.answers().size() > 5 ? q.answers().subList(0, 5) + "..." : q.answers());
       }
     }
-    return summary(c);
+    return summary(part, c);
   }
 
-  private static Map<String, Object> summary(Counts[] c) {
+  /**
+   * Mean wall time of {@link PathClassifier#rank} (features and scores of all labels) per
+   * question, in microseconds, over a second pass of {@code masked}: the first warms the JIT.
+   */
+  static double rankMicros(PathClassifier classifier, List<String> masked) {
+    long started = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      started = System.nanoTime();
+      for (String m : masked) {
+        classifier.rank(m, FALLBACK_PATHS);
+      }
+    }
+    return (System.nanoTime() - started) / 1e3 / Math.max(1, masked.size());
+  }
+
+  private static Map<String, Object> summary(String part, Counts[] c) {
     Map<String, Object> figures = new LinkedHashMap<>();
     Counts all = new Counts();
     for (int h = 1; h <= 3; h++) {
       Counts n = c[h];
-      System.out.printf(Locale.ROOT, "held-out %d-hop: path accuracy %.4f (%d/%d), answer "
-          + "Hits@1 (gold entity) %.4f (%d/%d); support-only ranking %.4f (%d)%n", h,
+      if (n.total == 0) {
+        continue;
+      }
+      System.out.printf(Locale.ROOT, "%s %d-hop: path accuracy %.4f (%d/%d), answer "
+          + "Hits@1 (gold entity) %.4f (%d/%d); support-only ranking %.4f (%d)%n", part, h,
           ratio(n.pathRight, n.labelled), n.pathRight, n.labelled, ratio(n.hits, n.total),
           n.hits, n.total, ratio(n.baseHits, n.total), n.baseHits);
       System.out.printf(Locale.ROOT, "  misses %d-hop: %d no path (unlabelled), %d classifier "
           + "(executed path reaches no gold), %d ranking (gold reached, not first); Hits@1 of "
           + "the labelled path %.4f%n", h, n.misses[0], n.misses[1], n.misses[2],
           ratio(n.oracle, n.total));
+      figures.put("path_accuracy_" + h + "hop", round(ratio(n.pathRight, n.labelled)));
       figures.put("hits@1_" + h + "hop", round(ratio(n.hits, n.total)));
       figures.put("hits@1_support_only_" + h + "hop", round(ratio(n.baseHits, n.total)));
       figures.put("misses_" + h + "hop", Map.of("no_path", n.misses[0], "classifier",
           n.misses[1], "ranking", n.misses[2]));
       all.add(n);
     }
-    System.out.printf(Locale.ROOT, "held-out all: path accuracy %.4f (%d/%d), answer Hits@1 "
-        + "(gold entity) %.4f (%d/%d); support-only ranking %.4f (%d)%n",
+    System.out.printf(Locale.ROOT, "%s all: path accuracy %.4f (%d/%d), answer Hits@1 "
+        + "(gold entity) %.4f (%d/%d); support-only ranking %.4f (%d)%n", part,
         ratio(all.pathRight, all.labelled), all.pathRight, all.labelled,
         ratio(all.hits, all.total), all.hits, all.total, ratio(all.baseHits, all.total),
         all.baseHits);
+    figures.put("path_accuracy", round(ratio(all.pathRight, all.labelled)));
     figures.put("hits@1", round(ratio(all.hits, all.total)));
     figures.put("hits@1_support_only", round(ratio(all.baseHits, all.total)));
     figures.put("n", all.total);

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * PathTrainer --kb kb.txt --questions 1hop.jsonl,2hop.jsonl,3hop.jsonl --out model.json
- *             [--epochs N] [--seed S] [--lr R] [--l2 L] [--min-f1 F] [--min-label-count N]
- *             [--errors N]
+ *             [--epochs N] [--seed S] [--lr R] [--l2 L] [--word-dropout P] [--min-f1 F]
+ *             [--min-label-count N] [--errors N] [--eval-extra FILE[=TEMPLATE][,...]]
  * </pre>
  *
  * It labels the training part of the questions ({@link MetaQaQuestions} split) with
@@ -28,7 +28,15 @@ import java.util.stream.Collectors;
  * answer Hits@1 with the gold topic entity (over all held-out questions): the most probable
  * path that reaches anything is executed from the topic, answers are ranked by an
  * {@link AnswerRanker} fitted on the training part (written beside the model as
- * {@value AnswerRanker#FILE_NAME}), and the first must be a gold answer.
+ * {@value AnswerRanker#FILE_NAME}), and the first must be a gold answer. It also prints the
+ * classifier's scoring time per held-out question.
+ *
+ * <p>{@code --eval-extra} reports the same figures on the held-out part of further question
+ * files that are not trained on, such as MetaQA's paraphrased {@code 1hop-ntm-dev.jsonl}. The
+ * split hashes the question text, so a paraphrase lands on its own side of it, independent of
+ * its template's; {@code FILE=TEMPLATE} says that line i of FILE paraphrases line i of TEMPLATE
+ * (checked by their answers) and holds out exactly the paraphrases of TEMPLATE's held-out
+ * questions.
  */
 public final class PathTrainer {
   private PathTrainer() {}
@@ -66,13 +74,7 @@ public final class PathTrainer {
         Double.parseDouble(options.getOrDefault("min-f1", "0.5")),
         Integer.parseInt(options.getOrDefault("min-label-count", "5")));
     System.out.printf(Locale.ROOT, "training examples: %d%n", examples.size());
-    PathClassifier.Settings d = PathClassifier.Settings.defaults();
-    PathClassifier.Settings settings = new PathClassifier.Settings(
-        Integer.parseInt(options.getOrDefault("epochs", String.valueOf(d.epochs()))),
-        Double.parseDouble(options.getOrDefault("lr", String.valueOf(d.learningRate()))),
-        Double.parseDouble(options.getOrDefault("l2", String.valueOf(d.l2()))),
-        Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
-        d.minFeatureCount(), d.pruneBelow());
+    PathClassifier.Settings settings = settings(options);
     PathClassifier classifier = PathClassifier.train(examples, settings);
     System.out.printf(Locale.ROOT, "classifier: %d labels, %d features, %s (%.1fs)%n",
         classifier.labels().size(), classifier.featureCount(), settings, seconds(t));
@@ -90,9 +92,20 @@ public final class PathTrainer {
     }
 
     int errors = Integer.parseInt(options.getOrDefault("errors", "10"));
-    Map<String, Object> figures = new PathEvaluation(graph, classifier, ranker, errors).report(
-        heldOut.stream().map(Item::question).toList(), heldOut.stream().map(Item::masked)
-            .toList(), heldOutLabels.paths());
+    PathEvaluation evaluation = new PathEvaluation(graph, classifier, ranker, errors);
+    Map<String, Object> figures = evaluation.report("held-out", questions(heldOut),
+        masked(heldOut), heldOutLabels.paths());
+    System.out.printf(Locale.ROOT, "classifier scoring: %.1f us per question%n",
+        PathEvaluation.rankMicros(classifier, masked(heldOut)));
+    Map<String, Object> extraFigures = new java.util.LinkedHashMap<>();
+    for (String entry : options.getOrDefault("eval-extra", "").split(",")) {
+      if (!entry.isBlank()) {
+        List<Item> extra = heldOutOf(entry).stream().map(PathTrainer::item).toList();
+        extraFigures.put(fileNames(entry), evaluation.report("held-out " + fileNames(entry),
+            questions(extra), masked(extra),
+            labeler.label(examples(extra), trainLabels.frequency()).paths()));
+      }
+    }
 
     Path out = Path.of(require(options, "out"));
     classifier.save(out);
@@ -104,9 +117,59 @@ public final class PathTrainer {
     report.put("informative_training_questions", informative);
     report.put("fit", AnswerRankerFit.Settings.defaults().toString());
     report.put("held_out_gold_entity", figures);
+    if (!extraFigures.isEmpty()) {
+      report.put("held_out_gold_entity_extra", extraFigures);
+    }
     ranker.save(rankerOut, report);
     System.out.printf(Locale.ROOT, "answer ranker: %s%n", rankerOut);
     System.out.printf(Locale.ROOT, "wall time: %.1fs%n", seconds(started));
+  }
+
+  private static PathClassifier.Settings settings(Map<String, String> options) {
+    PathClassifier.Settings d = PathClassifier.Settings.defaults();
+    return new PathClassifier.Settings(
+        Integer.parseInt(options.getOrDefault("epochs", String.valueOf(d.epochs()))),
+        Double.parseDouble(options.getOrDefault("lr", String.valueOf(d.learningRate()))),
+        Double.parseDouble(options.getOrDefault("l2", String.valueOf(d.l2()))),
+        Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
+        d.minFeatureCount(), d.pruneBelow(),
+        Double.parseDouble(options.getOrDefault("word-dropout", String.valueOf(d.wordDropout()))));
+  }
+
+  /**
+   * The held-out questions of an {@code --eval-extra} entry: {@code FILE}, split by its own
+   * texts, or {@code FILE=TEMPLATE}, where question i is held out when question i of
+   * TEMPLATE is; the files must have as many questions, with the same answers.
+   */
+  static List<Question> heldOutOf(String entry) throws IOException {
+    String[] files = entry.split("=", 2);
+    List<Question> questions = MetaQaQuestions.read(Path.of(files[0].strip()));
+    if (files.length == 1) {
+      return questions.stream().filter(Question::heldOut).toList();
+    }
+    List<Question> templates = MetaQaQuestions.read(Path.of(files[1].strip()));
+    if (templates.size() != questions.size()) {
+      throw new IllegalArgumentException(files[0] + " has " + questions.size()
+          + " questions, its template " + files[1] + " " + templates.size());
+    }
+    List<Question> heldOut = new ArrayList<>();
+    for (int i = 0; i < questions.size(); i++) {
+      if (!Set.copyOf(questions.get(i).answers()).equals(Set.copyOf(templates.get(i).answers()))) {
+        throw new IllegalArgumentException("question " + (i + 1) + " of " + files[0]
+            + " does not paraphrase that of " + files[1] + ": their answers differ");
+      }
+      if (templates.get(i).heldOut()) {
+        heldOut.add(questions.get(i));
+      }
+    }
+    return heldOut;
+  }
+
+  /** {@code FILE=TEMPLATE} with the folders left out. */
+  private static String fileNames(String entry) {
+    return java.util.Arrays.stream(entry.split("=", 2))
+        .map(f -> String.valueOf(Path.of(f.strip()).getFileName()))
+        .collect(Collectors.joining("="));
   }
 
   private static Item item(Question q) {
@@ -163,6 +226,14 @@ public final class PathTrainer {
 
   private static List<PathLabeler.Example> examples(List<Item> items) {
     return items.stream().map(Item::example).toList();
+  }
+
+  private static List<Question> questions(List<Item> items) {
+    return items.stream().map(Item::question).toList();
+  }
+
+  private static List<String> masked(List<Item> items) {
+    return items.stream().map(Item::masked).toList();
   }
 
   private static void printCounts(String part, List<Item> items, PathLabeler.Labels labels) {

@@ -58,9 +58,17 @@ public final class QuestionFeatures {
     if (maskedQuestion == null) {
       throw new IllegalArgumentException("maskedQuestion must not be null");
     }
+    return of(tokens(maskedQuestion));
+  }
+
+  /**
+   * The distinct features of the {@link #tokens} of a masked question, in order of first
+   * occurrence; training calls it on questions with some tokens dropped.
+   */
+  public static List<String> of(List<String> tokens) {
     List<String> padded = new ArrayList<>();
     padded.add("<s>");
-    padded.addAll(tokens(maskedQuestion));
+    padded.addAll(tokens);
     padded.add("</s>");
     Set<String> features = new LinkedHashSet<>();
     for (int i = 1; i < padded.size() - 1; i++) {

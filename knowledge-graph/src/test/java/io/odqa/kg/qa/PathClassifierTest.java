@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ class PathClassifierTest {
   static final RelationPath WRITTEN = RelationPath.parse("written_by");
   static final RelationPath ACTED = RelationPath.parse("starred_actors^-1");
   static final RelationPath ACTED_YEARS = RelationPath.parse("starred_actors^-1>release_year");
+  static final RelationPath ACTORS = RelationPath.parse("starred_actors");
 
   /** Training templates, two or three per label; %s is the entity. */
   static final Map<RelationPath, List<String>> TRAIN = Map.of(
@@ -35,9 +39,13 @@ class PathClassifierTest {
       "when were the movies starred by [Quentin Q] released", ACTED_YEARS);
 
   static PathClassifier train() {
+    return train(TRAIN, 0);
+  }
+
+  static PathClassifier train(Map<RelationPath, List<String>> templates, double wordDropout) {
     List<String> names = List.of("Ann", "Kismet", "The Big Sleep", "Bob Ross", "X 2", "Élan");
     List<PathClassifier.Example> examples = new ArrayList<>();
-    TRAIN.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+    templates.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       for (String template : e.getValue()) {
         for (String name : names) {
           String masked = QuestionFeatures.mask(String.format(template, name));
@@ -46,7 +54,7 @@ class PathClassifierTest {
       }
     });
     return PathClassifier.train(examples, new PathClassifier.Settings(30, 0.05, 1e-6, 7, 2,
-        1e-3));
+        1e-3, wordDropout));
   }
 
   @Test
@@ -91,7 +99,93 @@ class PathClassifierTest {
         QuestionFeatures.tokens(QuestionFeatures.mask("who directed Kismet in 1999", 13, 19)));
     assertEquals(List.of("who", "<e>", "<s> who", "who <e>", "<e> </s>"),
         QuestionFeatures.of("who <e>"));
+    assertEquals(QuestionFeatures.of("Who directed <e> ?"),
+        QuestionFeatures.of(List.of("who", "directed", "<e>")));
     assertThrows(IllegalArgumentException.class, () -> QuestionFeatures.mask("abc", 2, 9));
     assertThrows(IllegalArgumentException.class, () -> train().rank("who", 0));
+  }
+
+  @Test
+  void wordDropoutLetsTheContentWordOutvoteTheTemplateBigrams() {
+    // "the actors of [Q]" shares "<s> the", "the" and "of <e>" with "the director / writer of
+    // [X] is who" and only the word "actors" with the actor templates.
+    Map<RelationPath, List<String>> templates = new HashMap<>(TRAIN);
+    templates.put(ACTORS, List.of("who are the actors in [%s]", "who starred in [%s]"));
+    String paraphrase = QuestionFeatures.mask("the actors of [Q]");
+    assertEquals(WRITTEN, train(templates, 0).rank(paraphrase, 1).get(0).path());
+    PathClassifier robust = train(templates, 0.3);
+    assertEquals(ACTORS, robust.rank(paraphrase, 1).get(0).path());
+    HELD_OUT.forEach((question, path) ->
+        assertEquals(path, robust.rank(QuestionFeatures.mask(question), 1).get(0).path()));
+    assertEquals(robust.rank(paraphrase, 5), train(templates, 0.3).rank(paraphrase, 5),
+        "the same seed drops the same words");
+  }
+
+  @Test
+  void wordDropoutKeepsTheFormat(@TempDir Path dir) throws Exception {
+    PathClassifier classifier = train(TRAIN, 0.3);
+    Path file = dir.resolve("model.json");
+    classifier.save(file);
+    assertTrue(Files.readString(file).startsWith("{\"format\":\"odqa-path-classifier/1\""));
+    PathClassifier loaded = PathClassifier.load(file);
+    for (String question : HELD_OUT.keySet()) {
+      String masked = QuestionFeatures.mask(question);
+      assertEquals(classifier.rank(masked, 4), loaded.rank(masked, 4));
+    }
+  }
+
+  @Test
+  void rejectsWordDropoutOutsideItsRange() {
+    for (double p : new double[] {-0.1, 1, Double.NaN}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> new PathClassifier.Settings(1, 0.1, 0, 1, 1, 0, p), "wordDropout " + p);
+    }
+  }
+
+  /**
+   * A hand-written {@code odqa-path-classifier/1} file scores as it always has: the softmax of
+   * the biases (0.25, 0) plus the rows of the features present, "directed" (1.5, -0.5) and
+   * "directed <e>" (0.25, 0).
+   */
+  @Test
+  void readsAVersion1FileExactly(@TempDir Path dir) throws Exception {
+    Base64.Encoder base64 = Base64.getEncoder();
+    String json = """
+        {"format": "odqa-path-classifier/1", "labels": ["directed_by", "written_by"],
+         "features": ["wrote", "directed", "directed <e>"], "bias": "%s",
+         "weightPositions": "%s", "weightValues": "%s"}"""
+        .formatted(base64.encodeToString(floats(0.25f, 0)),
+            base64.encodeToString(ByteBuffer.allocate(20).putInt(0).putInt(1).putInt(2)
+                .putInt(3).putInt(4).array()),
+            base64.encodeToString(floats(-1, 1, 1.5f, -0.5f, 0.25f)));
+    Path file = dir.resolve("v1.json");
+    Files.writeString(file, json);
+    PathClassifier loaded = PathClassifier.load(file);
+    assertEquals(List.of(DIRECTED, WRITTEN), loaded.labels());
+    assertEquals(3, loaded.featureCount());
+    List<PathClassifier.Scored> ranked = loaded.rank("who directed <e>", 2);
+    double directed = 1 / (1 + Math.exp(-(0.25 + 1.5 + 0.25 + 0.5)));
+    assertEquals(DIRECTED, ranked.get(0).path());
+    assertEquals(directed, ranked.get(0).probability(), 1e-12);
+    assertEquals(1 - directed, ranked.get(1).probability(), 1e-12);
+    assertEquals(WRITTEN, loaded.rank("who wrote <e>", 1).get(0).path());
+  }
+
+  /** The model that qa-service loads today still loads and answers the templates. */
+  @Test
+  void loadsTheShippedModel() throws Exception {
+    PathClassifier shipped = PathClassifier.load(Path.of("../models/kgqa/paths.json"));
+    assertEquals(ACTED, shipped.rank(QuestionFeatures.mask(
+        "what movies did [Temuera Morrison] act in"), 1).get(0).path());
+    assertEquals(DIRECTED, shipped.rank(QuestionFeatures.mask("who directed [Kismet]"), 1)
+        .get(0).path());
+  }
+
+  private static byte[] floats(float... values) {
+    ByteBuffer buffer = ByteBuffer.allocate(4 * values.length);
+    for (float v : values) {
+      buffer.putFloat(v);
+    }
+    return buffer.array();
   }
 }
