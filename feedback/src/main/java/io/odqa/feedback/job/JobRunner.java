@@ -137,12 +137,15 @@ public class JobRunner {
   private Progress progress(String id) {
     return new Progress() {
       private long lastWrite;
+      private String lastStage;
 
       @Override
       public void report(String stage, long done, long total) {
         long now = System.currentTimeMillis();
-        if (now - lastWrite >= PROGRESS_EVERY_MS || done == total) {
+        // A new stage is always written, so that a long stage never shows as the one before.
+        if (now - lastWrite >= PROGRESS_EVERY_MS || done == total || !stage.equals(lastStage)) {
           lastWrite = now;
+          lastStage = stage;
           Map<String, Object> p = new HashMap<>();
           p.put("stage", stage);
           p.put("done", done);
