@@ -94,12 +94,16 @@ final class JobClient {
     return r.json();
   }
 
-  /** One progress line, such as {@code retune 7f3a: running 12/50 (24%)}. */
+  /** One progress line, such as {@code retune 7f3a: running trials 12/50 (24%)}. */
   static String describe(JsonNode job) {
     long done = job.path("progress").path("done").asLong(0);
     long total = job.path("progress").path("total").asLong(0);
     String line = job.path("kind").asText("job") + " " + job.path("id").asText() + ": "
         + job.path("state").asText("?");
+    String stage = job.path("progress").path("stage").asText("");
+    if (!stage.isBlank() && job.path("state").asText("").equals("running")) {
+      line += " " + stage;
+    }
     if (total > 0) {
       line += String.format(Locale.ROOT, " %d/%d (%d%%)", done, total, done * 100 / total);
     }

@@ -32,16 +32,21 @@ import picocli.CommandLine.Option;
  * {@code ./odqa bench retune}: how many trials TPE and random search need on the retune job's
  * own objective. One qa-service evaluation session holds the questions, so every trial is the
  * cached end-to-end F1 of a config from {@code pipeline-space.json} (the retune job's space),
- * starting from the champion config. For each seed both samplers run {@code --trials} trials;
- * the target is 99% of the best F1 any run found, and a run's cost is the trial at which its
- * best-so-far first reaches it ({@code --trials} + 1 when it never does). Prints the medians
- * over seeds and their ratio (TPE / random; below 0.5 is the goal).
+ * starting from the champion config. For each seed both samplers run {@code --trials} trials.
+ * The target is what random search reaches with the whole budget: the median over seeds of its
+ * final best. A run's cost is the trial at which its best-so-far first reaches the target
+ * ({@code --trials} + 1 when it never does). Prints the median cost of each sampler and their
+ * ratio (TPE / random; below 0.5 is the goal: TPE gets there in half the trials), with each
+ * sampler's final bests.
+ *
+ * <p>An earlier target, 99% of the best F1 any run found, was reached by no random run and 3 of
+ * 10 TPE runs on 100 SQuAD-open questions, so both medians were the budget plus one and the
+ * ratio read 1.0 although TPE's final bests were higher in 8 of 10 seeds.
  */
 @Command(name = "retune", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Trials to 99%% of the best objective, TPE against random search, on the "
-        + "cached retune objective (a qa-service evaluation session).")
+    description = "Trials TPE and random search need to reach random search's median final "
+        + "best, on the cached retune objective (a qa-service evaluation session).")
 final class RetuneBenchCommand implements Callable<Integer> {
-  private static final double TARGET = 0.99;
   private static final Duration SCORE_TIMEOUT = Duration.ofMinutes(30);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -76,7 +81,7 @@ final class RetuneBenchCommand implements Callable<Integer> {
   boolean json;
 
   /** One run: a sampler, a seed, and the best-so-far after each trial. */
-  private record Run(String sampler, long seed, List<Double> bestSoFar, double seconds) {}
+  record Run(String sampler, long seed, List<Double> bestSoFar, double seconds) {}
 
   @Override
   public Integer call() throws IOException {
@@ -97,10 +102,11 @@ final class RetuneBenchCommand implements Callable<Integer> {
     } finally {
       qa.delete("/api/v1/eval/sessions/" + session, Duration.ofSeconds(30));
     }
-    Map<String, Object> report = report(asked.size(), runs);
+    Map<String, Object> report = report(collection, asked.size(), seeds, trials, runs);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "best F1 %.4f, target %.4f; median trials to reach it: random %s,"
-            + " tpe %s; ratio %s%n", report.get("best"), report.get("target"),
+    out.printf(Locale.ROOT, "best F1 %.4f; target %.4f (random search's median final best);"
+            + " median trials to reach it: random %s, tpe %s; ratio %s%n", report.get("best"),
+        report.get("target"),
         ((Map<?, ?>) report.get("random")).get("median_trials"),
         ((Map<?, ?>) report.get("tpe")).get("median_trials"), report.get("ratio"));
     if (json) {
@@ -129,10 +135,16 @@ final class RetuneBenchCommand implements Callable<Integer> {
     return new Run(sampler, seed, curve, (System.nanoTime() - start) / 1e9);
   }
 
-  private Map<String, Object> report(int questionCount, List<Run> runs) {
-    double best = runs.stream().mapToDouble(r -> r.bestSoFar().get(trials - 1)).max()
-        .orElseThrow();
-    double target = TARGET * best;
+  /**
+   * The report of {@code runs}: the target (random search's median final best), and for each
+   * sampler the trials each run took to reach it, their median, how many runs reached it, and
+   * the final bests with their mean; then TPE's median over random's.
+   */
+  static Map<String, Object> report(String collection, int questionCount, int seeds, int trials,
+      List<Run> runs) {
+    double best = runs.stream().mapToDouble(r -> last(r.bestSoFar())).max().orElseThrow();
+    double target = Quantiles.median(runs.stream().filter(r -> r.sampler().equals("random"))
+        .mapToDouble(r -> last(r.bestSoFar())).toArray());
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("collection", collection);
     report.put("questions", questionCount);
@@ -149,7 +161,7 @@ final class RetuneBenchCommand implements Callable<Integer> {
       for (Run r : runs) {
         if (r.sampler().equals(sampler)) {
           reach.add(trialsToReach(r.bestSoFar(), target));
-          finals.add(Output.round(r.bestSoFar().get(trials - 1)));
+          finals.add(Output.round(last(r.bestSoFar())));
           seconds += r.seconds();
         }
       }
@@ -161,11 +173,17 @@ final class RetuneBenchCommand implements Callable<Integer> {
       s.put("reached", reach.stream().filter(n -> n <= trials).count());
       s.put("trials_to_target", reach);
       s.put("final_best", finals);
+      s.put("mean_final_best", Output.round(finals.stream().mapToDouble(Double::doubleValue)
+          .average().orElse(Double.NaN)));
       s.put("seconds", Output.round(seconds));
       report.put(sampler, s);
     }
     report.put("ratio", Output.round(medians[1] / medians[0]));
     return report;
+  }
+
+  private static double last(List<Double> curve) {
+    return curve.get(curve.size() - 1);
   }
 
   /** The 1-based trial at which {@code curve} first reaches {@code target}; size + 1 if never. */

@@ -64,6 +64,9 @@ class PartsTest {
     assertEquals("retune j1: running 12/50 (24%)", JobClient.describe(Output.JSON.readTree(
         "{\"id\": \"j1\", \"kind\": \"retune\", \"state\": \"running\", "
             + "\"progress\": {\"done\": 12, \"total\": 50}, \"result\": null, \"error\": null}")));
+    assertEquals("refresh j3: running gate 0/1 (0%)", JobClient.describe(Output.JSON.readTree(
+        "{\"id\": \"j3\", \"kind\": \"refresh\", \"state\": \"running\", "
+            + "\"progress\": {\"stage\": \"gate\", \"done\": 0, \"total\": 1}}")));
     assertEquals("refresh j2: failed - no feedback", JobClient.describe(Output.JSON.readTree(
         "{\"id\": \"j2\", \"kind\": \"refresh\", \"state\": \"failed\", "
             + "\"progress\": {\"done\": 0, \"total\": 0}, \"error\": \"no feedback\"}")));

@@ -54,18 +54,34 @@ public class CompactedTopics {
     if (topics.isEmpty() || bootstrap.isEmpty()) {
       return;
     }
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get());
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) (TIMEOUT_SECONDS * 1000));
-    try (Admin admin = Admin.create(p)) {
+    try (Admin admin = Admin.create(adminProperties(bootstrap.get()))) {
       ensure(admin, topics);
       LOG.infof("champion topics %s are compacted", topics);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       LOG.warnf("could not make the champion topics %s compacted (%s); with the broker's delete"
-          + " policy they lose their records after its retention time", topics, e.toString());
+          + " policy they lose their records after its retention time", topics, causes(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The admin client's settings: {@code bootstrap}, and requests that give up in 15 s. */
+  static Properties adminProperties(String bootstrap) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    // The admin client refuses to start when an explicit default.api.timeout.ms is below
+    // request.timeout.ms (30 s by default), so both are set.
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (TIMEOUT_SECONDS * 1000));
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) (TIMEOUT_SECONDS * 1000));
+    return p;
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder b = new StringBuilder(e.toString());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      b.append(" <- ").append(c);
+    }
+    return b.toString();
   }
 
   /**

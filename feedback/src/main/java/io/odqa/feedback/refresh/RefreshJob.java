@@ -18,6 +18,7 @@ import io.odqa.feedback.qa.QaClient;
 import io.odqa.feedback.tune.ExampleSets;
 import io.odqa.feedback.tune.GateRun;
 import io.odqa.feedback.tune.RetuneJob;
+import io.odqa.reader.refresh.ModelMetadata;
 import io.odqa.reader.refresh.QaExample;
 import io.odqa.reader.refresh.ReaderRefresh;
 import io.odqa.reader.refresh.RefreshSettings;
@@ -90,6 +91,7 @@ public class RefreshJob implements JobWork {
       LOG.infof("refresh %s: %s already trained before a restart; going to the gate", jobId, dir);
     }
     double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+    ModelMetadata trained = ModelMetadata.read(dir);
     progress.report("gate", 0, 1);
     FeedbackConfig.Gate g = config.loop().gate();
     GateRun.Outcome outcome = GateRun.compare(qa, request.collection(),
@@ -102,6 +104,9 @@ public class RefreshJob implements JobWork {
     out.put("train_seconds", round(trainSeconds));
     out.put("feedback_examples", feedback.size());
     out.put("replay_examples", replay.size());
+    out.put("train_steps", trained.steps());
+    out.put("final_loss", round(trained.finalLoss()));
+    out.put("skipped_updates", trained.skippedUpdates());
     out.put("best", round(d.candidate()));
     out.put("champion", round(d.champion()));
     out.put("decision", d.decision());

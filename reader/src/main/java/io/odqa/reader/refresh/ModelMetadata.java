@@ -24,12 +24,14 @@ import java.util.stream.Stream;
  * @param settings the refresh settings
  * @param trainSeconds wall-clock seconds of the training loop
  * @param steps optimizer updates
- * @param finalLoss span loss of the last update
+ * @param finalLoss span loss of the last update applied
+ * @param skippedUpdates updates skipped for a loss or gradient that was not finite (0 in the
+ *     metadata of versions written before it was recorded)
  * @param createdAt when the version was written, ISO-8601 ({@link Instant#toString()})
  */
 public record ModelMetadata(String version, String parent, String dataFingerprint,
     Examples examples, RefreshSettings settings, double trainSeconds, int steps, double finalLoss,
-    String createdAt) {
+    int skippedUpdates, String createdAt) {
   /** File name of the metadata in a model directory. */
   public static final String FILE = "metadata.json";
 
@@ -63,8 +65,9 @@ public record ModelMetadata(String version, String parent, String dataFingerprin
     if (examples == null || settings == null) {
       throw new IllegalArgumentException("metadata of " + version + " needs examples and settings");
     }
-    if (steps < 0) {
-      throw new IllegalArgumentException("metadata steps must be >= 0, got " + steps);
+    if (steps < 0 || skippedUpdates < 0) {
+      throw new IllegalArgumentException("metadata steps and skippedUpdates must be >= 0, got "
+          + steps + " and " + skippedUpdates);
     }
     try {
       Instant.parse(createdAt);

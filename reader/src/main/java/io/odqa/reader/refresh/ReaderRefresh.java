@@ -125,7 +125,7 @@ public final class ReaderRefresh {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new ModelMetadata(version, model.version(), QaExamples.fingerprint(feedback, replay),
         new ModelMetadata.Examples(feedback.size(), replay.size()), settings, seconds, r.steps(),
-        r.finalLoss(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        r.finalLoss(), r.skippedUpdates(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
   }
 
   private static void requireAbsent(Path target) throws FileAlreadyExistsException {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -109,9 +110,22 @@ public final class ReaderTrainer {
     return Integer.parseInt(name.substring(LAYER_PREFIX.length(), end));
   }
 
-  /** What a run measured. */
+  /**
+   * What a run measured.
+   *
+   * @param finalLoss span loss of the last update that was applied
+   * @param skippedUpdates updates skipped because their loss or gradient was not finite
+   */
   public record Result(int steps, double secondsPerStep, List<Double> epochSeconds,
-      List<Evaluator.Scores> devCurve, double finalLoss) {}
+      List<Evaluator.Scores> devCurve, double finalLoss, int skippedUpdates) {}
+
+  /** Consecutive skipped updates that end a run: the weights themselves have gone bad. */
+  static final int MAX_CONSECUTIVE_SKIPS = 3;
+
+  /** Skipped updates a run of {@code total} tolerates in all: 5%, at least 1. */
+  static int maxSkips(int total) {
+    return Math.max(1, total / 20);
+  }
 
   /**
    * Trains on {@code train}, evaluating on {@code dev} (may be null) after each epoch, and
@@ -169,6 +183,8 @@ public final class ReaderTrainer {
     List<Double> epochSeconds = new ArrayList<>();
     List<Evaluator.Scores> curve = new ArrayList<>();
     double loss = Double.NaN;
+    int skipped = 0;
+    int consecutiveSkips = 0;
     double bestF1 = -1;
     Map<String, NDArray> best = null;
     long runStart = System.nanoTime();
@@ -185,7 +201,22 @@ public final class ReaderTrainer {
           throw new CancellationException("training cancelled before update " + (step + 1)
               + " of " + total);
         }
-        loss = update(train, batch, params, adam, step, lr.at(step));
+        double value = update(train, batch, params, adam, step, lr.at(step));
+        if (Double.isFinite(value)) {
+          loss = value;
+          consecutiveSkips = 0;
+        } else {
+          // The weights are untouched: update() checks the loss and the gradient norm first.
+          List<String> ids = batch.stream().map(f -> train.questions().get(f.question()).id())
+              .distinct().toList();
+          skipped++;
+          consecutiveSkips++;
+          log.printf("update %d/%d: loss or gradient not finite, update skipped (%d so far);"
+              + " questions %s%n", step + 1, total, skipped, ids);
+          if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS || skipped > maxSkips(total)) {
+            throw new NonFiniteLossException(step + 1, total, skipped, ids);
+          }
+        }
         step++;
         progress.update(step, total);
         if (step % 50 == 0 || step == total) {
@@ -223,7 +254,7 @@ public final class ReaderTrainer {
       log.printf("kept the weights of the best dev epoch (F1 %.2f)%n", 100 * bestF1);
     }
     double perStep = (System.nanoTime() - runStart) / 1e9 / Math.max(1, step - firstStep);
-    return new Result(step, perStep, epochSeconds, curve, loss);
+    return new Result(step, perStep, epochSeconds, curve, loss, skipped);
   }
 
   private static Map<String, NDArray> snapshot(Map<String, Parameter> params,
@@ -265,12 +296,16 @@ public final class ReaderTrainer {
         gc.backward(loss);
         value = loss.getFloat();
       }
-      clip(params, settings.clipNorm());
-      adam.step(step + 1, rate);
-      for (Parameter p : params.values()) {
-        p.getArray().getGradient().muli(0f);
+      float norm = clip(params, settings.clipNorm());
+      boolean finite = Double.isFinite(value) && Float.isFinite(norm);
+      if (finite) {
+        adam.step(step + 1, rate);
       }
-      return value;
+      for (Parameter p : params.values()) {
+        // Zeroed by assignment: a NaN gradient times zero is still NaN.
+        p.getArray().getGradient().set(new NDIndex("..."), 0f);
+      }
+      return finite ? value : Double.NaN;
     }
   }
 
@@ -279,7 +314,8 @@ public final class ReaderTrainer {
     return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
   }
 
-  private static void clip(Map<String, Parameter> params, float maxNorm) {
+  /** Scales the gradients down to {@code maxNorm} when their global norm exceeds it; the norm. */
+  private static float clip(Map<String, Parameter> params, float maxNorm) {
     List<NDArray> squares = new ArrayList<>();
     for (Parameter p : params.values()) {
       squares.add(p.getArray().getGradient().square().sum());
@@ -292,6 +328,7 @@ public final class ReaderTrainer {
         p.getArray().getGradient().muli(scale);
       }
     }
+    return norm;
   }
 
   /** Writes the trained weights as a model directory beside the base's tokenizer. */

@@ -108,6 +108,7 @@ public final class TrainMain {
       report.putPOJO("epoch_seconds", r.epochSeconds());
       report.putPOJO("dev_curve", r.devCurve());
       report.put("final_loss", r.finalLoss());
+      report.put("skipped_updates", r.skippedUpdates());
       report.put("wall_seconds", (System.nanoTime() - start) / 1e9);
       Files.writeString(out.resolve("training.json"),
           json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");

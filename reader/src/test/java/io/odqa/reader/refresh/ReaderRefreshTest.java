@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import io.odqa.reader.model.ReaderModel;
 import io.odqa.reader.train.Evaluator;
+import io.odqa.reader.train.NonFiniteLossException;
+import io.odqa.reader.train.ReaderTrainer;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -109,6 +113,43 @@ class ReaderRefreshTest {
     ReaderRefresh refresh = new ReaderRefresh(registry, TINY, "cpu", QUIET);
     assertThrows(java.io.IOException.class, () -> refresh.refresh(notAModel, "reader-fb-5",
         Fixtures.feedback(), Fixtures.replay()));
+    assertEquals(List.of(), list(registry));
+  }
+
+  /**
+   * A champion one of whose frozen weights is NaN makes every loss NaN. Each such update is
+   * skipped before the optimizer touches a weight, and the run gives up at the second (more than
+   * 5% of the run), so nothing is written and the trained layers are as they were. The trainer
+   * alone gets the 6 examples once (2 updates); the refresh repeats the feedback (3 updates).
+   */
+  @Test
+  void updatesWithANonFiniteLossAreSkippedAndTooManyEndTheRunWithNothingWritten(
+      @TempDir Path root) throws Exception {
+    String head = "qa_outputs.weight";
+    Path poisoned = root.resolve("poisoned");
+    float[] before;
+    try (ReaderModel m = ReaderModel.load(Fixtures.CHAMPION, "cpu")) {
+      NDArray norm = m.block().parametersByName().get("embeddings.LayerNorm.weight").getArray();
+      float[] v = norm.toFloatArray();
+      v[0] = Float.NaN;
+      norm.set(v);
+      ReaderTrainer.export(m, poisoned, false, "poisoned");
+      before = weight(m, head);
+      List<QaExample> mix = new ArrayList<>(Fixtures.feedback());
+      mix.addAll(Fixtures.replay());
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
+          () -> new ReaderTrainer(m, TINY.trainSettings(), new PrintStream(log, true)).train(
+              QaExamples.tokenize(mix, m.tokenizer()), null, null));
+      assertEquals(2, e.update(), e.getMessage());
+      assertFalse(e.questionIds().isEmpty());
+      assertTrue(log.toString().contains("update 1/2: loss or gradient not finite, update skipped"),
+          log.toString());
+      assertArrayEquals(before, weight(m, head), "no update reached the weights");
+    }
+    Path registry = root.resolve("registry");
+    assertThrows(NonFiniteLossException.class, () -> new ReaderRefresh(registry, TINY, "cpu",
+        QUIET).refresh(poisoned, "reader-nan", Fixtures.feedback(), Fixtures.replay()));
     assertEquals(List.of(), list(registry));
   }
 
