@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,36 @@ public final class MetaQaQuestions {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  }
+
+  /**
+   * The held-out questions of {@code entry}: {@code FILE}, split by its own texts, or {@code
+   * FILE=TEMPLATE}, where line i of FILE paraphrases line i of TEMPLATE and is held out when that
+   * template line is (so a paraphrase is never tested whose template trained the classifier). The
+   * files must have as many questions, with the same answers line by line.
+   */
+  public static List<Question> heldOut(String entry) throws IOException {
+    String[] files = entry.split("=", 2);
+    List<Question> questions = read(Path.of(files[0].strip()));
+    if (files.length == 1) {
+      return questions.stream().filter(Question::heldOut).toList();
+    }
+    List<Question> templates = read(Path.of(files[1].strip()));
+    if (templates.size() != questions.size()) {
+      throw new IllegalArgumentException(files[0] + " has " + questions.size()
+          + " questions, its template " + files[1] + " " + templates.size());
+    }
+    List<Question> heldOut = new ArrayList<>();
+    for (int i = 0; i < questions.size(); i++) {
+      if (!Set.copyOf(questions.get(i).answers()).equals(Set.copyOf(templates.get(i).answers()))) {
+        throw new IllegalArgumentException("question " + (i + 1) + " of " + files[0]
+            + " does not paraphrase that of " + files[1] + ": their answers differ");
+      }
+      if (templates.get(i).heldOut()) {
+        heldOut.add(questions.get(i));
+      }
+    }
+    return heldOut;
   }
 
   /** Reads one jsonl file; a line that is not a valid question fails with its line number. */

@@ -100,7 +100,7 @@ public final class PathTrainer {
     Map<String, Object> extraFigures = new java.util.LinkedHashMap<>();
     for (String entry : options.getOrDefault("eval-extra", "").split(",")) {
       if (!entry.isBlank()) {
-        List<Item> extra = heldOutOf(entry).stream().map(PathTrainer::item).toList();
+        List<Item> extra = MetaQaQuestions.heldOut(entry).stream().map(PathTrainer::item).toList();
         extraFigures.put(fileNames(entry), evaluation.report("held-out " + fileNames(entry),
             questions(extra), masked(extra),
             labeler.label(examples(extra), trainLabels.frequency()).paths()));
@@ -134,35 +134,6 @@ public final class PathTrainer {
         Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
         d.minFeatureCount(), d.pruneBelow(),
         Double.parseDouble(options.getOrDefault("word-dropout", String.valueOf(d.wordDropout()))));
-  }
-
-  /**
-   * The held-out questions of an {@code --eval-extra} entry: {@code FILE}, split by its own
-   * texts, or {@code FILE=TEMPLATE}, where question i is held out when question i of
-   * TEMPLATE is; the files must have as many questions, with the same answers.
-   */
-  static List<Question> heldOutOf(String entry) throws IOException {
-    String[] files = entry.split("=", 2);
-    List<Question> questions = MetaQaQuestions.read(Path.of(files[0].strip()));
-    if (files.length == 1) {
-      return questions.stream().filter(Question::heldOut).toList();
-    }
-    List<Question> templates = MetaQaQuestions.read(Path.of(files[1].strip()));
-    if (templates.size() != questions.size()) {
-      throw new IllegalArgumentException(files[0] + " has " + questions.size()
-          + " questions, its template " + files[1] + " " + templates.size());
-    }
-    List<Question> heldOut = new ArrayList<>();
-    for (int i = 0; i < questions.size(); i++) {
-      if (!Set.copyOf(questions.get(i).answers()).equals(Set.copyOf(templates.get(i).answers()))) {
-        throw new IllegalArgumentException("question " + (i + 1) + " of " + files[0]
-            + " does not paraphrase that of " + files[1] + ": their answers differ");
-      }
-      if (templates.get(i).heldOut()) {
-        heldOut.add(questions.get(i));
-      }
-    }
-    return heldOut;
   }
 
   /** {@code FILE=TEMPLATE} with the folders left out. */

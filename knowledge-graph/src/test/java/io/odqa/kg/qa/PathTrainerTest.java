@@ -43,9 +43,9 @@ class PathTrainerTest {
     Path templates = write(dir.resolve("t.jsonl"), NAMES, PathTrainerTest::template);
     Path paraphrases = write(dir.resolve("p.jsonl"), NAMES, PathTrainerTest::paraphrase);
 
-    assertEquals(List.of(paraphrase("Hal")), texts(PathTrainer.heldOutOf(paraphrases + "="
+    assertEquals(List.of(paraphrase("Hal")), texts(MetaQaQuestions.heldOut(paraphrases + "="
         + templates)));
-    assertEquals(List.of(paraphrase("Ann")), texts(PathTrainer.heldOutOf(paraphrases.toString())));
+    assertEquals(List.of(paraphrase("Ann")), texts(MetaQaQuestions.heldOut(paraphrases.toString())));
   }
 
   @Test
@@ -55,9 +55,9 @@ class PathTrainerTest {
     Path reordered = write(dir.resolve("r.jsonl"), List.of("Bob", "Ann", "Cy", "Hal"),
         PathTrainerTest::paraphrase);
     assertThrows(IllegalArgumentException.class,
-        () -> PathTrainer.heldOutOf(shorter + "=" + templates));
+        () -> MetaQaQuestions.heldOut(shorter + "=" + templates));
     assertThrows(IllegalArgumentException.class,
-        () -> PathTrainer.heldOutOf(reordered + "=" + templates));
+        () -> MetaQaQuestions.heldOut(reordered + "=" + templates));
   }
 
   private static List<String> texts(List<Question> questions) {

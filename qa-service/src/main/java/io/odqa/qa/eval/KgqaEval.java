@@ -29,6 +29,9 @@ import java.util.Set;
  * [--strip-brackets] [--kb kb.txt] [--limit N] [--json] [--url URL]}. By default every question
  * of the files is scored (a test file is all held out); {@code --split heldout} keeps only the
  * fifth of MetaQA dev ({@link MetaQaQuestions#isHeldOut}) that the path classifier never trained on.
+ * A file given as {@code FILE=TEMPLATE} paraphrases TEMPLATE line by line and takes its split
+ * from it ({@link MetaQaQuestions#heldOut(String)}), e.g. {@code
+ * 1hop-ntm-dev.jsonl=1hop-dev.jsonl}.
  */
 public final class KgqaEval {
   private static final int PROGRESS_EVERY = 1000;
@@ -52,11 +55,9 @@ public final class KgqaEval {
       List<MetaQaQuestions.Question> questions = new ArrayList<>();
       for (String f : EvalHttp.required(opts, "--questions").split(",")) {
         try {
-          for (MetaQaQuestions.Question q : MetaQaQuestions.read(Path.of(f.strip()))) {
-            if (split.equals("all") || q.heldOut()) {
-              questions.add(q);
-            }
-          }
+          questions.addAll(split.equals("all")
+              ? MetaQaQuestions.read(Path.of(f.split("=", 2)[0].strip()))
+              : MetaQaQuestions.heldOut(f));
         } catch (IOException | IllegalArgumentException e) {
           throw new EvalHttp.UsageException("--questions: cannot read '" + f + "': " + e.getMessage());
         }
