@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  *
  * <p>An earlier target, 99% of the best F1 any run found, was reached by no random run and 3 of
  * 10 TPE runs on 100 SQuAD-open questions, so both medians were the budget plus one and the
- * ratio read 1.0 although TPE's final bests were higher in 8 of 10 seeds.
+ * ratio read 1.0 although TPE's final bests were higher in 9 of 10 seeds.
  */
 @Command(name = "retune", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Trials TPE and random search need to reach random search's median final "
