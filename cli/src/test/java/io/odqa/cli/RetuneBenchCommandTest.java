@@ -41,6 +41,13 @@ class RetuneBenchCommandTest {
     assertEquals(3.0, (double) tpe.get("median_trials"), 1e-12);
     assertEquals(1.0, (double) r.get("ratio"), 1e-12);
     assertEquals(0.633, (double) tpe.get("mean_final_best"), 1e-9);
+    // 99% of the best (0.8) is 0.792: only TPE's first run gets there, at its third trial.
+    assertEquals(0.792, (double) r.get("target_99pct_best"), 1e-12);
+    assertEquals(List.of(4, 4, 4), random.get("trials_to_99pct_best"));
+    assertEquals(List.of(3, 4, 4), tpe.get("trials_to_99pct_best"));
+    assertEquals(0L, random.get("reached_99pct_best"));
+    assertEquals(1L, tpe.get("reached_99pct_best"));
+    assertEquals(1.0, (double) r.get("ratio_99pct_best"), 1e-12);
   }
 
   @Test
