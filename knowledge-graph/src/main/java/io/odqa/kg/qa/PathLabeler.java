@@ -142,13 +142,35 @@ public final class PathLabeler {
 
   /** All paths of exactly {@code example.hops()} hops that share the highest F1 > 0. */
   public Best best(Example example) {
+    Search search = search(example, false);
+    if (search == null || search.ties.isEmpty()) {
+      return Best.NONE;
+    }
+    List<RelationPath> ties = new ArrayList<>(search.ties);
+    ties.sort(null);
+    return new Best(List.copyOf(ties), 2.0 * search.bestTp / search.bestDen);
+  }
+
+  /**
+   * Every path of exactly {@code example.hops()} hops that reaches a gold answer, with its F1.
+   * Feedback names one right answer of a question that may have many (every film of an actor),
+   * so the path with the best F1 against it is often a detour that happens to reach only it;
+   * the caller weighs these paths by what else it knows.
+   */
+  public Map<RelationPath, Double> reaching(Example example) {
+    Search search = search(example, true);
+    return search == null ? Map.of() : search.reaching;
+  }
+
+  private Search search(Example example, boolean collectAll) {
     int start = graph.id(example.topicKey());
     int[] gold = example.goldKeys().stream().mapToInt(graph::id).filter(id -> id >= 0)
         .filter(id -> id != start).sorted().toArray();
     if (start < 0 || gold.length == 0) {
-      return Best.NONE;
+      return null;
     }
-    Search search = new Search(start, gold, example.goldKeys().size(), marks.get());
+    Search search = new Search(start, gold, example.goldKeys().size(), marks.get(),
+        collectAll ? new TreeMap<>() : null);
     for (int t = 0; t < hopTypes.size(); t++) {
       RelationPath.Hop h = hopTypes.get(t);
       // Not excluding the topic here: it is the frontier of a one-hop path's last hop.
@@ -158,12 +180,7 @@ public final class PathLabeler {
       search.lastHopSources[t] = back;
     }
     extend(search, new int[example.hops()], 0, new int[] {start});
-    if (search.ties.isEmpty()) {
-      return Best.NONE;
-    }
-    List<RelationPath> ties = new ArrayList<>(search.ties);
-    ties.sort(null);
-    return new Best(List.copyOf(ties), 2.0 * search.bestTp / search.bestDen);
+    return search;
   }
 
   private void extend(Search s, int[] path, int depth, int[] frontier) {
@@ -197,6 +214,9 @@ public final class PathLabeler {
     if (tp == 0) {
       return;
     }
+    if (s.reaching != null) {
+      s.reaching.put(toPath(path), 2.0 * tp / den);
+    }
     // Compare tp/den exactly by cross-multiplying, so that ties are ties.
     long cmp = (long) tp * s.bestDen - (long) s.bestTp * den;
     if (cmp > 0) {
@@ -205,12 +225,16 @@ public final class PathLabeler {
       s.ties.clear();
     }
     if (cmp >= 0) {
-      List<RelationPath.Hop> hops = new ArrayList<>(path.length);
-      for (int t : path) {
-        hops.add(hopTypes.get(t));
-      }
-      s.ties.add(new RelationPath(hops));
+      s.ties.add(toPath(path));
     }
+  }
+
+  private RelationPath toPath(int[] path) {
+    List<RelationPath.Hop> hops = new ArrayList<>(path.length);
+    for (int t : path) {
+      hops.add(hopTypes.get(t));
+    }
+    return new RelationPath(hops);
   }
 
   private static boolean intersects(int[] nodes, int[] sorted) {
@@ -233,14 +257,18 @@ public final class PathLabeler {
     final KbGraph.Marks marks;
     final int[][] lastHopSources = new int[hopTypes.size()][];
     final List<RelationPath> ties = new ArrayList<>();
+    /** Every path that reaches a gold answer, with its F1; null unless asked for. */
+    final Map<RelationPath, Double> reaching;
     long bestTp;
     long bestDen = 1;
 
-    Search(int start, int[] gold, int goldSize, KbGraph.Marks marks) {
+    Search(int start, int[] gold, int goldSize, KbGraph.Marks marks,
+        Map<RelationPath, Double> reaching) {
       this.start = start;
       this.gold = gold;
       this.goldSize = goldSize;
       this.marks = marks;
+      this.reaching = reaching;
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.odqa.kg.qa;
 
 import io.odqa.kg.qa.MetaQaQuestions.Question;
-import io.odqa.kg.resolve.EntityKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -70,9 +68,11 @@ public final class PathTrainer {
     printCounts("held-out", heldOut, heldOutLabels);
 
     t = System.nanoTime();
-    List<PathClassifier.Example> examples = trainingExamples(train, trainLabels,
-        Double.parseDouble(options.getOrDefault("min-f1", "0.5")),
-        Integer.parseInt(options.getOrDefault("min-label-count", "5")));
+    List<PathClassifier.Example> examples = GraphTraining.classifierExamples(masked(train),
+        trainLabels, Double.parseDouble(options.getOrDefault("min-f1",
+            String.valueOf(GraphTraining.MIN_F1))),
+        Integer.parseInt(options.getOrDefault("min-label-count",
+            String.valueOf(GraphTraining.MIN_LABEL_COUNT))));
     System.out.printf(Locale.ROOT, "training examples: %d%n", examples.size());
     PathClassifier.Settings settings = settings(options);
     PathClassifier classifier = PathClassifier.train(examples, settings);
@@ -80,7 +80,8 @@ public final class PathTrainer {
         classifier.labels().size(), classifier.featureCount(), settings, seconds(t));
 
     t = System.nanoTime();
-    List<AnswerRankerFit.Group> groups = rankerGroups(graph, classifier, train);
+    List<AnswerRankerFit.Group> groups = GraphTraining.rankerGroups(graph, classifier,
+        masked(train), examples(train));
     AnswerRanker ranker = AnswerRankerFit.fit(groups, AnswerRankerFit.Settings.defaults());
     long informative = groups.stream().filter(AnswerRankerFit.Group::informative).count();
     System.out.printf(Locale.ROOT, "answer ranker: %d training questions with partly gold "
@@ -144,55 +145,7 @@ public final class PathTrainer {
   }
 
   private static Item item(Question q) {
-    String topicKey = q.topic().map(EntityKey::of).orElse("");
-    Set<String> gold = q.answers().stream().map(EntityKey::of).collect(Collectors.toSet());
-    return new Item(q, QuestionFeatures.mask(q.text()),
-        new PathLabeler.Example(topicKey, gold, q.hops()));
-  }
-
-  /**
-   * Classifier examples from the labelled training questions. Labels with a low F1 or a rare
-   * path are mostly artefacts of a KB that disagrees with the gold answers (a {@code has_tags}
-   * detour that happens to reach them); training on them teaches the model to predict such
-   * detours for ordinary questions, so they are dropped, and rare paths are also dropped from
-   * the tie sets.
-   */
-  private static List<PathClassifier.Example> trainingExamples(List<Item> train,
-      PathLabeler.Labels labels, double minF1, int minLabelCount) {
-    Map<RelationPath, Integer> counts = new java.util.HashMap<>();
-    labels.paths().forEach(p -> p.ifPresent(path -> counts.merge(path, 1, Integer::sum)));
-    List<PathClassifier.Example> examples = new ArrayList<>();
-    for (int i = 0; i < train.size(); i++) {
-      PathLabeler.Best best = labels.best().get(i);
-      Optional<RelationPath> path = labels.paths().get(i);
-      if (path.isEmpty() || best.f1() < minF1 || counts.get(path.get()) < minLabelCount) {
-        continue;
-      }
-      List<RelationPath> ties = best.paths().stream()
-          .filter(p -> counts.getOrDefault(p, 0) >= minLabelCount).toList();
-      examples.add(new PathClassifier.Example(train.get(i).masked(), path.get(), ties));
-    }
-    return examples;
-  }
-
-  /** The candidates of the classifier's executed path for each training question. */
-  private static List<AnswerRankerFit.Group> rankerGroups(KbGraph graph,
-      PathClassifier classifier, List<Item> train) {
-    PathEvaluation run = new PathEvaluation(graph, classifier, AnswerRanker.supportOnly(), 0);
-    return train.parallelStream().flatMap(item -> {
-      Optional<PathEvaluation.Executed> e = run.execute(item.example().topicKey(),
-          classifier.rank(item.masked(), PathEvaluation.FALLBACK_PATHS));
-      if (e.isEmpty()) {
-        return java.util.stream.Stream.empty();
-      }
-      List<AnswerEvidence.Candidate> c = e.get().candidates();
-      boolean[] gold = new boolean[c.size()];
-      for (int i = 0; i < gold.length; i++) {
-        gold[i] = item.example().goldKeys().contains(c.get(i).key());
-      }
-      return java.util.stream.Stream.of(new AnswerRankerFit.Group(e.get().path().length(),
-          c.stream().map(AnswerEvidence.Candidate::features).toList(), gold));
-    }).toList();
+    return new Item(q, QuestionFeatures.mask(q.text()), GraphTraining.example(q));
   }
 
   private static List<PathLabeler.Example> examples(List<Item> items) {
