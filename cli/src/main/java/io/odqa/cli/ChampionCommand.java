@@ -8,9 +8,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./odqa champion}: the config and model now served, as the feedback service has them. */
+/**
+ * {@code ./odqa champion}: the config, reader model and graph model now served, as the feedback
+ * service has them.
+ */
 @Command(name = "champion", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Show the champion: the pipeline config and reader model now served.")
+    description = "Show the champions: the pipeline config, reader and graph model now served.")
 final class ChampionCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -12,17 +12,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./odqa rollback config|model}: the QA service goes back to the config or model it
- * served before the current one. Prints {@code kind}, {@code from} and {@code to}.
+ * {@code ./odqa rollback config|model|graph}: the QA service goes back to the config, reader
+ * model or graph model it served before the current one. Prints {@code kind}, {@code from} and {@code to}.
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Serve the previous pipeline config or reader model again.")
+    description = "Serve the previous pipeline config, reader model or graph model again.")
 final class RollbackCommand implements Callable<Integer> {
-  private static final Set<String> KINDS = Set.of("config", "model");
+  private static final Set<String> KINDS = Set.of("config", "model", "graph");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "config|model", description = "what to roll back")
+  @Parameters(index = "0", paramLabel = "config|model|graph", description = "what to roll back")
   String kind;
 
   @Option(names = "--qa-url", defaultValue = "${env:ODQA_QA_URL:-http://127.0.0.1:8080}",
@@ -36,7 +36,7 @@ final class RollbackCommand implements Callable<Integer> {
   public Integer call() {
     if (!KINDS.contains(kind)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "rollback needs 'config' or 'model', got '" + kind + "'");
+          "rollback needs 'config', 'model' or 'graph', got '" + kind + "'");
     }
     ServiceClient qa = ServiceClient.of(spec, "--qa-url", "qa-service", qaUrl);
     ServiceClient.Response r = qa.post("/api/v1/admin/rollback", Map.of("kind", kind),

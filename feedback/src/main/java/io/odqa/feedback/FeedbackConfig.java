@@ -48,6 +48,9 @@ public interface FeedbackConfig {
     /** Reader refresh. */
     Refresh refresh();
 
+    /** Graph-stage refresh. */
+    GraphRefresh graphRefresh();
+
     /** The promotion gate. */
     Gate gate();
 
@@ -131,6 +134,28 @@ public interface FeedbackConfig {
     String device();
   }
 
+/**
+   * The graph-refresh job. Its models go to the reader's registry
+   * ({@code odqa.loop.refresh.registry-dir}), one directory per version.
+   */
+  interface GraphRefresh {
+    /**
+     * MetaQA-format question files (JSONL with the topic in brackets) the shipped graph model
+     * was trained on; their training part ({@code MetaQaQuestions}' split, as {@code ./odqa
+     * train kgqa} uses) is trained on again beside the feedback, so the model does not forget
+     * them. Empty: feedback alone.
+     */
+    Optional<java.util.List<Path>> baseQuestions();
+
+    /** Fewest feedback questions with a linked topic and a confirmed answer a refresh needs. */
+    @WithDefault("20")
+    int minExamples();
+
+    /** Longest the read of the collection's facts from Neo4j may take. */
+    @WithDefault("120s")
+    Duration readTimeout();
+  }
+
   /** The promotion gate. */
   interface Gate {
     /** Smallest mean F1 gain on held-out questions that promotes. */
@@ -159,6 +184,10 @@ public interface FeedbackConfig {
     /** A refresh after this many new events of a collection. */
     @WithDefault("2000")
     int refreshEveryEvents();
+
+    /** A graph refresh after this many new events of a collection. */
+    @WithDefault("2000")
+    int graphRefreshEveryEvents();
 
     /** Events in the rolling accuracy window. */
     @WithDefault("200")

@@ -2,7 +2,7 @@ package io.odqa.core.model;
 
 
 /**
- * One champion: a pipeline config or a reader model directory.
+ * One champion: a pipeline config, or a reader or graph model directory.
  *
  * @param version the version answers report ({@code configVersion} or {@code modelVersion})
  * @param config the config, for kind {@code config}

@@ -7,10 +7,11 @@ import java.util.Map;
  * that a rollback needs nothing else. Keyed on the topic by {@code version}, so compaction keeps
  * one message per version, the latest.
  *
- * @param kind {@code config} or {@code model}
+ * @param kind {@code config}, {@code model} (the reader) or {@code graph} (the graph stage's
+ *     path classifier and answer ranker)
  * @param version the new champion's version
  * @param config the new config (kind {@code config})
- * @param dir the new model's directory (kind {@code model})
+ * @param dir the new model's directory (kinds {@code model} and {@code graph})
  * @param previous the champion it replaces, or null when unknown
  * @param reason why: {@code promoted ...} or {@code rollback of ...}
  * @param metrics the numbers behind the decision, if any
@@ -22,10 +23,12 @@ public record Promotion(String kind, String version, PipelineConfig config, Stri
   public static final String CONFIG = "config";
   /** Kind of a reader-model promotion. */
   public static final String MODEL = "model";
+  /** Kind of a graph-model promotion; it travels on the models topic beside the reader's. */
+  public static final String GRAPH = "graph";
 
   public Promotion {
-    if (!CONFIG.equals(kind) && !MODEL.equals(kind)) {
-      throw new IllegalArgumentException("kind must be config or model, got " + kind);
+    if (!CONFIG.equals(kind) && !MODEL.equals(kind) && !GRAPH.equals(kind)) {
+      throw new IllegalArgumentException("kind must be config, model or graph, got " + kind);
     }
     if (version == null || version.isBlank()) {
       throw new IllegalArgumentException("version must be a non-blank string");
@@ -33,10 +36,19 @@ public record Promotion(String kind, String version, PipelineConfig config, Stri
     if (CONFIG.equals(kind) && config == null) {
       throw new IllegalArgumentException("a config promotion must carry its config");
     }
-    if (MODEL.equals(kind) && (dir == null || dir.isBlank())) {
-      throw new IllegalArgumentException("a model promotion must carry its directory");
+    if (!CONFIG.equals(kind) && (dir == null || dir.isBlank())) {
+      throw new IllegalArgumentException("a " + kind + " promotion must carry its directory");
     }
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+  }
+
+  /**
+   * The message's key on its topic, which compaction keeps one message of: the version, with
+   * {@code graph/} before a graph model's so that it never collides with a reader's on the
+   * models topic they share.
+   */
+  public String key() {
+    return GRAPH.equals(kind) ? GRAPH + "/" + version : version;
   }
 
   /** The champion this message installs; a config carries this message's version. */

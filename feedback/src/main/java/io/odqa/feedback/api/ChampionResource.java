@@ -30,7 +30,8 @@ public class ChampionResource {
   public Map<String, Object> champion() {
     Map<String, Object> out = new LinkedHashMap<>(qa.championsView());
     out.put("decisions", Map.of("config", decisions.list("config", DECISIONS),
-        "model", decisions.list("model", DECISIONS)));
+        "model", decisions.list("model", DECISIONS),
+        "graph", decisions.list("graph", DECISIONS)));
     return out;
   }
 }

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The loop's jobs: {@code POST /api/v1/jobs} starts a retune or refresh now (202, or 409 while
+ * The loop's jobs: {@code POST /api/v1/jobs} starts a retune, refresh or graph-refresh now (202, or 409 while
  * one of that kind is active), {@code GET /api/v1/jobs/{id}} shows its state, progress and
  * result, {@code GET /api/v1/jobs[?kind=&collection=&limit=]} lists the newest.
  */
@@ -51,7 +51,8 @@ public class JobsResource {
    * @param seed seeds the job (default 0)
    * @param candidate a retune that skips the search and gates this config
    */
-  public record StartJob(@NotNull(message = "kind must be retune or refresh") String kind,
+  public record StartJob(
+      @NotNull(message = "kind must be retune, refresh or graph-refresh") String kind,
       String collection, Integer trials, String sampler, Long seed, PipelineConfig candidate) {}
 
   @POST

@@ -6,7 +6,7 @@ import java.util.Map;
  * A job as stored.
  *
  * @param id unique id
- * @param kind retune or refresh
+ * @param kind retune, refresh or graph-refresh
  * @param collection whose feedback drives it
  * @param state {@code queued}, {@code running}, {@code succeeded}, {@code failed}
  * @param trigger what started it

@@ -5,7 +5,7 @@ import io.odqa.core.model.PipelineConfig;
 /**
  * What to run.
  *
- * @param kind retune or refresh
+ * @param kind retune, refresh or graph-refresh
  * @param collection whose feedback drives it
  * @param trials retune trials (null: the configured number)
  * @param sampler {@code tpe} or {@code random} (null: the configured one)
@@ -18,7 +18,7 @@ public record JobRequest(JobKind kind, String collection, Integer trials, String
     long seed, PipelineConfig candidate, String trigger) {
   public JobRequest {
     if (kind == null) {
-      throw new IllegalArgumentException("kind must be retune or refresh");
+      throw new IllegalArgumentException("kind must be retune, refresh or graph-refresh");
     }
     new io.odqa.core.model.CollectionName(collection);
     if (trials != null && (trials < 0 || trials > 10_000)) {

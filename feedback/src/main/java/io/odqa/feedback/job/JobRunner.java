@@ -1,5 +1,6 @@
 package io.odqa.feedback.job;
 
+import io.odqa.feedback.refresh.GraphRefreshJob;
 import io.odqa.feedback.refresh.RefreshJob;
 import io.odqa.feedback.tune.RetuneJob;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,10 +17,10 @@ import org.jboss.logging.Logger;
 import org.neo4j.driver.exceptions.Neo4jException;
 
 /**
- * Runs jobs: one thread per kind, so at most one retune and one refresh run at a time, and a
- * request for a kind that is already active is refused ({@link JobConflictException}). Jobs left
- * queued or running by a stopped service run again at start; a retune then continues its
- * persisted study instead of starting over.
+ * Runs jobs: one thread per kind, so at most one job of each kind (retune, refresh,
+ * graph-refresh) runs at a time, and a request for a kind that is already active is refused
+ * ({@link JobConflictException}). Jobs left queued or running by a stopped service run again at
+ * start; a retune then continues its persisted study instead of starting over.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -33,10 +34,11 @@ public class JobRunner {
   private final Map<JobKind, String> active = new EnumMap<>(JobKind.class);
   private volatile boolean stopping;
 
-  JobRunner(JobStore store, RetuneJob retune, RefreshJob refresh) {
+  JobRunner(JobStore store, RetuneJob retune, RefreshJob refresh, GraphRefreshJob graphRefresh) {
     this.store = store;
     work.put(JobKind.RETUNE, retune);
     work.put(JobKind.REFRESH, refresh);
+    work.put(JobKind.GRAPH_REFRESH, graphRefresh);
     for (JobKind kind : JobKind.values()) {
       threads.put(kind, Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "odqa-job-" + kind.label());

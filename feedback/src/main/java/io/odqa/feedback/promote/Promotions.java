@@ -12,8 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Publishes a promoted config on the compacted config topic and a promoted model on the models
- * topic, keyed by version, and waits for Kafka's acknowledgement: a decision is reported as
+ * Publishes a promoted config on the compacted config topic and a promoted reader or graph model
+ * on the models topic, keyed by version ({@link Promotion#key}), and waits for Kafka's acknowledgement: a decision is reported as
  * promoted only once every qa-service replica can read it.
  */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class Promotions {
     try {
       String json = mapper.writeValueAsString(promotion);
       KeyedSend.send(Promotion.CONFIG.equals(promotion.kind()) ? configs : models,
-          promotion.version(), json).get(30, TimeUnit.SECONDS);
+          promotion.key(), json).get(30, TimeUnit.SECONDS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a Promotion always serialises, but did not", e);
     } catch (ExecutionException | TimeoutException e) {

@@ -36,15 +36,18 @@ public class QaClient {
     this.timeout = config.qa().callTimeout();
   }
 
-  /** The config and model in force. */
+  /** The config, reader model and graph model in force. */
   public QaChampions champions() {
     JsonNode n = call("GET", "api/v1/champions", null);
     try {
       PipelineConfig config = mapper.treeToValue(n.path("config").path("config"),
           PipelineConfig.class);
       JsonNode model = n.path("model");
+      JsonNode graph = n.path("graph");
       return new QaChampions(config, model.path("version").asText("none"),
-          model.hasNonNull("dir") ? model.get("dir").asText() : null);
+          model.hasNonNull("dir") ? model.get("dir").asText() : null,
+          graph.path("version").asText("none"),
+          graph.hasNonNull("dir") ? graph.get("dir").asText() : null);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new QaServiceException("qa-service returned unreadable champions: " + n, e);
     }
@@ -58,11 +61,23 @@ public class QaClient {
 
   /** Opens a session over {@code questions}; {@code modelDir} null reads with the live model. */
   public String openSession(String collection, List<EvalQuestion> questions, String modelDir) {
+    return openSession(collection, questions, modelDir, null);
+  }
+
+  /**
+   * Opens a session over {@code questions}; a null {@code modelDir} or {@code graphModelDir}
+   * uses the live reader or graph model.
+   */
+  public String openSession(String collection, List<EvalQuestion> questions, String modelDir,
+      String graphModelDir) {
     Map<String, Object> body = new HashMap<>();
     body.put("collection", collection);
     body.put("questions", questions);
     if (modelDir != null) {
       body.put("modelDir", modelDir);
+    }
+    if (graphModelDir != null) {
+      body.put("graphModelDir", graphModelDir);
     }
     return call("POST", "api/v1/eval/sessions", body).path("id").asText();
   }

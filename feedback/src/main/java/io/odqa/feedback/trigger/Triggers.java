@@ -42,6 +42,7 @@ public class Triggers {
       for (String collection : events.countSince(0).keySet()) {
         count(JobKind.RETUNE, collection, config.retuneEveryEvents());
         count(JobKind.REFRESH, collection, config.refreshEveryEvents());
+        count(JobKind.GRAPH_REFRESH, collection, config.graphRefreshEveryEvents());
         accuracy(collection);
       }
     } catch (Neo4jException e) {

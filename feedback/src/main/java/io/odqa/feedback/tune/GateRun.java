@@ -26,6 +26,12 @@ public final class GateRun {
   public record Outcome(GateDecision decision, double championEm, double candidateEm) {}
 
   /**
+   * What one side of the comparison runs: a config read by a reader model and answered from the
+   * graph by a graph model; a null directory uses qa-service's live model of that kind.
+   */
+  public record Side(PipelineConfig config, String modelDir, String graphDir) {}
+
+  /**
    * Scores the champion ({@code championConfig} read by {@code championModel}) and the
    * candidate ({@code candidateConfig} read by {@code candidateModel}) on {@code heldOut} and
    * decides. A null model directory reads with qa-service's live model.
@@ -33,28 +39,39 @@ public final class GateRun {
   public static Outcome compare(QaClient qa, String collection, List<EvalQuestion> heldOut,
       String championModel, PipelineConfig championConfig, PipelineConfig candidateConfig,
       String candidateModel, Gate gate) {
+    return compare(qa, collection, heldOut, new Side(championConfig, championModel, null),
+        new Side(candidateConfig, candidateModel, null), gate);
+  }
+
+  /**
+   * Scores {@code champion} and {@code candidate} on {@code heldOut} and decides: one session
+   * when they share their models, one per side otherwise.
+   */
+  public static Outcome compare(QaClient qa, String collection, List<EvalQuestion> heldOut,
+      Side champion, Side candidate, Gate gate) {
     if (heldOut.isEmpty()) {
       return new Outcome(gate.decide(new double[0], new double[0]), Double.NaN, Double.NaN);
     }
-    boolean sameModel = java.util.Objects.equals(championModel, candidateModel);
-    String first = qa.openSession(collection, heldOut, championModel);
-    String second = sameModel ? first : qa.openSession(collection, heldOut, candidateModel);
+    boolean sameModels = java.util.Objects.equals(champion.modelDir(), candidate.modelDir())
+        && java.util.Objects.equals(champion.graphDir(), candidate.graphDir());
+    String first = qa.openSession(collection, heldOut, champion.modelDir(), champion.graphDir());
+    String second = sameModels ? first
+        : qa.openSession(collection, heldOut, candidate.modelDir(), candidate.graphDir());
     try {
-      SessionScore champion;
-      SessionScore candidate;
-      if (sameModel) {
-        List<SessionScore> both = qa.score(first, List.of(championConfig, candidateConfig));
-        champion = both.get(0);
-        candidate = both.get(1);
+      SessionScore a;
+      SessionScore b;
+      if (sameModels) {
+        List<SessionScore> both = qa.score(first, List.of(champion.config(), candidate.config()));
+        a = both.get(0);
+        b = both.get(1);
       } else {
-        champion = qa.score(first, List.of(championConfig)).get(0);
-        candidate = qa.score(second, List.of(candidateConfig)).get(0);
+        a = qa.score(first, List.of(champion.config())).get(0);
+        b = qa.score(second, List.of(candidate.config())).get(0);
       }
-      return new Outcome(gate.decide(champion.perQuestionF1(), candidate.perQuestionF1()),
-          champion.em(), candidate.em());
+      return new Outcome(gate.decide(a.perQuestionF1(), b.perQuestionF1()), a.em(), b.em());
     } finally {
       qa.closeSession(first);
-      if (!sameModel) {
+      if (!sameModels) {
         qa.closeSession(second);
       }
     }

@@ -67,6 +67,22 @@ public final class KbGraph {
     return builder.build();
   }
 
+  /**
+   * Reads the facts of {@code collection} from Neo4j: every relationship between two of its
+   * entities, by the relation name it was written with. This is the graph that {@code /ask}
+   * queries, so paths labelled on it are paths {@link PathExecutor} can run.
+   */
+  public static KbGraph fromNeo4j(io.odqa.kg.GraphClient graph, String collection,
+      java.time.Duration timeout) {
+    List<String[]> rows = graph.readOnce(tx -> tx.run("""
+        MATCH (h:Entity {collection: $collection})-[r]->(t:Entity {collection: $collection})
+        RETURN h.name AS h, coalesce(r.relation, type(r)) AS r, t.name AS t
+        """, java.util.Map.of("collection", collection))
+        .list(r -> new String[] {r.get("h").asString(""), r.get("r").asString(""),
+            r.get("t").asString("")}), timeout);
+    return fromTriples(rows);
+  }
+
   /** Reads MetaQA's {@code kb.txt}: one {@code head|relation|tail} triple per line. */
   public static KbGraph read(Path kbTxt) throws IOException {
     if (kbTxt == null || !Files.isRegularFile(kbTxt)) {

@@ -57,11 +57,16 @@ public final class PathExecutor {
 
   /** At most {@code limit} end nodes of {@code path} from the node {@code topicUid}, best first. */
   public List<Reached> execute(String topicUid, RelationPath path, int limit) {
+    return execute(topicUid, path, limit, ranker);
+  }
+
+  /** As {@link #execute(String, RelationPath, int)}, ranking with {@code by}. */
+  public List<Reached> execute(String topicUid, RelationPath path, int limit, AnswerRanker by) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     String cypher = cypher(path);
-    List<Double> w = Arrays.stream(ranker.weights(path.length())).boxed().toList();
+    List<Double> w = Arrays.stream(by.weights(path.length())).boxed().toList();
     return graph.readOnce(tx -> tx.run(cypher, Map.of("uid", topicUid, "limit", limit, "w", w))
         .list(r -> new Reached(r.get("uid").asString(), r.get("name").asString(),
             r.get("support").asLong(), r.get("score").asDouble())), timeout);

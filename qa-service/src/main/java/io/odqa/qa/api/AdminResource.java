@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/champions}: the config and model in force and what they replaced; {@code
- * POST /api/v1/admin/rollback} {@code {"kind": "config"|"model"}}: back to the previous champion,
+ * {@code GET /api/v1/champions}: the config, reader model and graph model in force and what they replaced; {@code
+ * POST /api/v1/admin/rollback} {@code {"kind": "config"|"model"|"graph"}}: back to the previous champion,
  * on every replica (it is published on the kind's topic).
  */
 @Path("/api/v1")
@@ -29,8 +29,9 @@ public class AdminResource {
 
   /** Body of a rollback. */
   public record RollbackRequest(
-      @NotNull(message = "kind must be config or model")
-      @Pattern(regexp = "config|model", message = "kind must be config or model") String kind) {}
+      @NotNull(message = "kind must be config, model or graph")
+      @Pattern(regexp = "config|model|graph", message = "kind must be config, model or graph")
+      String kind) {}
 
   @GET
   @Path("/champions")
@@ -43,7 +44,10 @@ public class AdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, String> rollback(
       @Valid @NotNull(message = "request body is empty") RollbackRequest request) {
-    return champions.rollback(Promotion.CONFIG.equals(request.kind()) ? Promotion.CONFIG
-        : Promotion.MODEL);
+    return champions.rollback(switch (request.kind()) {
+      case Promotion.CONFIG -> Promotion.CONFIG;
+      case Promotion.GRAPH -> Promotion.GRAPH;
+      default -> Promotion.MODEL;
+    });
   }
 }

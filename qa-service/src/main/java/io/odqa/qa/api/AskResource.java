@@ -54,8 +54,9 @@ public class AskResource {
     if (result.answers().isEmpty()) {
       out.append("no answer found\n");
     }
-    out.append(String.format(Locale.ROOT, "config %s, model %s, timings (ms) %s%n",
-        result.configVersion(), result.modelVersion(), result.timings()));
+    out.append(String.format(Locale.ROOT, "config %s, model %s, graph model %s, timings (ms) %s%n",
+        result.configVersion(), result.modelVersion(), result.graphModelVersion(),
+        result.timings()));
     if (!result.degraded().isEmpty()) {
       out.append("degraded: ").append(String.join(", ", result.degraded())).append('\n');
     }

@@ -4,6 +4,7 @@ import io.odqa.core.model.Champion;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.model.Promotion;
 import io.odqa.qa.config.PipelineConfigs;
+import io.odqa.qa.kg.GraphModels;
 import io.odqa.qa.read.ReaderModels;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
  * next request reads it); a model loads and warms on one background thread, and when several
  * model promotions arrive while one loads (a replica catching up on the topic at start) only the
  * latest is loaded. A rollback publishes the previous champion as a new message, so every
- * replica, and this one after a restart, ends on it.
+ * replica, and this one after a restart, ends on it. A graph model (path classifier and answer
+ * ranker, {@link GraphModels}) is a third kind that travels with the reader's on the models
+ * topic and loads on the same thread.
  */
 @ApplicationScoped
 public class Champions {
@@ -32,19 +35,23 @@ public class Champions {
 
   private final PipelineConfigs configs;
   private final ReaderModels models;
+  private final GraphModels graphModels;
   private final PromotionPublisher publisher;
   private final Map<String, Promotion> applied = new HashMap<>();
   private final Map<String, Promotion> seen = new HashMap<>();
   private final AtomicReference<Promotion> pendingModel = new AtomicReference<>();
+  private final AtomicReference<Promotion> pendingGraph = new AtomicReference<>();
   private final ExecutorService swapper = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "odqa-model-swap");
     t.setDaemon(true);
     return t;
   });
 
-  Champions(PipelineConfigs configs, ReaderModels models, PromotionPublisher publisher) {
+  Champions(PipelineConfigs configs, ReaderModels models, GraphModels graphModels,
+      PromotionPublisher publisher) {
     this.configs = configs;
     this.models = models;
+    this.graphModels = graphModels;
     this.publisher = publisher;
   }
 
@@ -56,6 +63,9 @@ public class Champions {
       PipelineConfig old = configs.swap(next);
       record(withPrevious(p, new Champion(old.version(), old, null)));
       LOG.infof("pipeline config %s replaces %s (%s)", next.version(), old.version(), p.reason());
+    } else if (Promotion.GRAPH.equals(p.kind())) {
+      pendingGraph.set(p);
+      swapper.submit(this::swapToLatestGraph);
     } else {
       pendingModel.set(p);
       swapper.submit(this::swapToLatestModel);
@@ -89,7 +99,10 @@ public class Champions {
     return Map.of("kind", kind, "from", last.version(), "to", to.version());
   }
 
-  /** The champions in force with the ones they replaced: {@code {config: ..., model: ...}}. */
+  /**
+   * The champions in force with the ones they replaced: {@code {config: ..., model: ...,
+   * graph: ...}}.
+   */
   public Map<String, Object> view() {
     Map<String, Object> out = new HashMap<>();
     PipelineConfig config = configs.current();
@@ -97,6 +110,8 @@ public class Champions {
     Optional<Path> dir = models.dir();
     out.put("model", entry(models.version(), null, dir.map(Path::toString).orElse(null),
         Promotion.MODEL));
+    out.put("graph", entry(graphModels.version(), null, graphModels.current()
+        .map(m -> m.dir().toString()).orElse(null), Promotion.GRAPH));
     return out;
   }
 
@@ -139,6 +154,28 @@ public class Champions {
       LOG.infof("reader model %s in force (%s)", p.version(), p.reason());
     } catch (IOException | RuntimeException e) {
       LOG.errorf("reader model %s from %s not loaded; %s stays: %s", p.version(), p.dir(), old,
+          e.getMessage());
+    }
+  }
+
+  private void swapToLatestGraph() {
+    Promotion p = pendingGraph.getAndSet(null);
+    if (p == null) {
+      return;
+    }
+    String old = graphModels.version();
+    Champion previous = graphModels.current()
+        .map(m -> new Champion(m.version(), null, m.dir().toString())).orElse(null);
+    if (p.version().equals(old)) {
+      record(withPrevious(p, previous));
+      return;
+    }
+    try {
+      graphModels.swap(Path.of(p.dir()));
+      record(withPrevious(p, previous));
+      LOG.infof("graph model %s in force (%s)", p.version(), p.reason());
+    } catch (IOException | RuntimeException e) {
+      LOG.errorf("graph model %s from %s not loaded; %s stays: %s", p.version(), p.dir(), old,
           e.getMessage());
     }
   }

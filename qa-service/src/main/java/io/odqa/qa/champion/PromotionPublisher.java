@@ -41,7 +41,7 @@ public class PromotionPublisher {
       throw new IllegalStateException("a Promotion always serialises, but did not", e);
     }
     CompletableFuture<Void> acked = KeyedSend.send(
-        Promotion.CONFIG.equals(promotion.kind()) ? configs : models, promotion.version(), json);
+        Promotion.CONFIG.equals(promotion.kind()) ? configs : models, promotion.key(), json);
     try {
       acked.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {

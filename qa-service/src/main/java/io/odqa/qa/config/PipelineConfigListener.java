@@ -48,7 +48,7 @@ public class PipelineConfigListener {
     Promotion p = parse(json, Promotion.MODEL);
     if (p != null) {
       champions.apply(p);
-      count(Promotion.MODEL, "applied");
+      count(p.kind(), "applied");
     }
   }
 
@@ -57,7 +57,9 @@ public class PipelineConfigListener {
       JsonNode tree = mapper.readTree(json);
       if (tree != null && tree.has("kind")) {
         Promotion p = mapper.treeToValue(tree, Promotion.class);
-        if (!kind.equals(p.kind())) {
+        boolean fits = kind.equals(p.kind())
+            || Promotion.MODEL.equals(kind) && Promotion.GRAPH.equals(p.kind());
+        if (!fits) {
           throw new IllegalArgumentException("a " + p.kind() + " promotion on the " + kind + " topic");
         }
         return p;
@@ -76,7 +78,8 @@ public class PipelineConfigListener {
   }
 
   private void count(String kind, String outcome) {
-    registry.counter(Promotion.CONFIG.equals(kind) ? "odqa.config.updates" : "odqa.model.updates",
+    registry.counter(Promotion.CONFIG.equals(kind) ? "odqa.config.updates"
+        : Promotion.GRAPH.equals(kind) ? "odqa.graph-model.updates" : "odqa.model.updates",
         "outcome", outcome).increment();
   }
 }

@@ -12,4 +12,9 @@ public interface GraphAnswerer {
    * @throws GraphUnavailableException when the graph cannot be queried
    */
   List<GraphAnswer> answer(String question, CollectionName collection, PipelineConfig config);
+
+  /** Version of the graph model that answers, or {@code none}. */
+  default String modelVersion() {
+    return "none";
+  }
 }

@@ -3,7 +3,7 @@ package io.odqa.qa.kg;
 import io.odqa.core.model.CollectionName;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.kg.GraphClient;
-import io.odqa.kg.qa.AnswerRanker;
+import io.odqa.kg.qa.GraphModel;
 import io.odqa.kg.qa.EntityLinker;
 import io.odqa.kg.qa.LinkedEntity;
 import io.odqa.kg.qa.PathClassifier;
@@ -11,12 +11,9 @@ import io.odqa.kg.qa.PathExecutor;
 import io.odqa.kg.qa.RelationPath;
 import io.odqa.qa.QaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -27,7 +24,8 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
  * Knowledge-graph QA: link the topic entity ({@link EntityLinker}), mask it, map the question to
  * a relation path of 1 to 3 hops ({@link PathClassifier}), and run the most probable path that
  * reaches anything as Cypher ({@link PathExecutor}), its answers ranked by KB evidence
- * ({@link AnswerRanker}). An answer's confidence is the path probability times the linking
+ * (the model's answer ranker). The classifier and ranker are the {@link GraphModels} in force,
+ * read once per question. An answer's confidence is the path probability times the linking
  * score times {@code exp(score - best score)}, so fusion can weigh it against text answers.
  */
 @ApplicationScoped
@@ -43,60 +41,53 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
 
   private final EntityLinker linker;
   private final PathExecutor executor;
-  private final PathClassifier classifier;
+  private final GraphModels models;
   private final int pathsTried;
   private final int maxAnswers;
 
-  KgqaGraphAnswerer(GraphClient graph, QaConfig config) {
+  KgqaGraphAnswerer(GraphClient graph, QaConfig config, GraphModels models) {
     QaConfig.Kgqa k = config.kgqa();
     this.linker = new EntityLinker(graph, k.timeout());
-    this.executor = new PathExecutor(graph, k.timeout(), ranker(k));
+    this.executor = new PathExecutor(graph, k.timeout());
+    this.models = models;
     this.pathsTried = k.pathsTried();
     this.maxAnswers = k.maxAnswers();
-    PathClassifier loaded = null;
-    if (k.model().isPresent()) {
-      try {
-        loaded = PathClassifier.load(k.model().get());
-        LOG.infof("relation-path classifier loaded from %s", k.model().get());
-      } catch (IOException | UncheckedIOException e) {
-        LOG.errorf("relation-path classifier at %s not loaded: %s", k.model().get(), e.getMessage());
-      }
-    } else {
-      LOG.warn("no relation-path classifier (odqa.kgqa.model); the graph gives no answers");
-    }
-    this.classifier = loaded;
+  }
+
+  @Override
+  public String modelVersion() {
+    return models.version();
   }
 
   /**
-   * The answer ranker beside the classifier ({@link AnswerRanker#FILE_NAME}, written by {@code
-   * ./odqa train kgqa}); without one, answers are ranked by the number of paths reaching them.
+   * This stage with {@code model} in place of the one in force, for an evaluation session that
+   * compares a candidate with the champion.
    */
-  private static AnswerRanker ranker(QaConfig.Kgqa k) {
-    if (k.model().isEmpty()) {
-      return AnswerRanker.supportOnly();
-    }
-    Path file = k.model().get().resolveSibling(AnswerRanker.FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      LOG.warnf("no answer ranker at %s; answers are ranked by path support", file);
-      return AnswerRanker.supportOnly();
-    }
-    try {
-      AnswerRanker ranker = AnswerRanker.load(file);
-      LOG.infof("answer ranker loaded from %s", file);
-      return ranker;
-    } catch (IOException | UncheckedIOException e) {
-      LOG.errorf("answer ranker at %s not loaded (%s); answers are ranked by path support",
-          file, e.getMessage());
-      return AnswerRanker.supportOnly();
-    }
+  public GraphAnswerer withModel(GraphModel model) {
+    return new GraphAnswerer() {
+      @Override
+      public List<GraphAnswer> answer(String question, CollectionName collection,
+          PipelineConfig config) {
+        return filtered(explain(question, collection, config.graph().pathsTried(),
+            Optional.of(model)), config);
+      }
+
+      @Override
+      public String modelVersion() {
+        return model.version();
+      }
+    };
   }
 
   @Override
   public List<GraphAnswer> answer(String question, CollectionName collection,
       PipelineConfig config) {
-    PipelineConfig.Graph knobs = config.graph();
-    return explain(question, collection, knobs.pathsTried()).answers().stream()
-        .filter(a -> a.confidence() >= knobs.minConfidence()).toList();
+    return filtered(explain(question, collection, config.graph().pathsTried()), config);
+  }
+
+  private static List<GraphAnswer> filtered(KgResult result, PipelineConfig config) {
+    return result.answers().stream()
+        .filter(a -> a.confidence() >= config.graph().minConfidence()).toList();
   }
 
   /** Answers with every intermediate step, with the configured number of paths tried. */
@@ -106,19 +97,25 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
 
   /** Answers with every intermediate step, trying at most {@code paths} relation paths. */
   public KgResult explain(String question, CollectionName collection, int paths) {
+    return explain(question, collection, paths, models.current());
+  }
+
+  private KgResult explain(String question, CollectionName collection, int paths,
+      Optional<GraphModel> model) {
     if (System.nanoTime() - downSince < DOWN_BACKOFF.toNanos()) {
       throw new GraphUnavailableException("knowledge graph unavailable (failed less than "
           + DOWN_BACKOFF.toSeconds() + " s ago; not retried yet)", null);
     }
     try {
-      return explainOnce(question, collection, paths);
+      return explainOnce(question, collection, paths, model.orElse(null));
     } catch (GraphUnavailableException e) {
       downSince = System.nanoTime();
       throw e;
     }
   }
 
-  private KgResult explainOnce(String question, CollectionName collection, int paths) {
+  private KgResult explainOnce(String question, CollectionName collection, int paths,
+      GraphModel model) {
     try {
       List<LinkedEntity> linked = linker.link(collection.value(), question);
       if (linked.isEmpty()) {
@@ -126,15 +123,17 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
       }
       LinkedEntity entity = linked.get(0);
       String masked = entity.mask(question);
-      if (classifier == null) {
+      if (model == null) {
         return KgResult.empty(entity, masked);
       }
+      List<PathClassifier.Scored> ranked = model.classifier().rank(masked, paths);
       List<KgResult.ScoredPath> considered = new ArrayList<>();
-      for (PathClassifier.Scored s : classifier.rank(masked, paths)) {
+      for (PathClassifier.Scored s : ranked) {
         considered.add(new KgResult.ScoredPath(s.path().toString(), s.probability()));
       }
-      for (PathClassifier.Scored s : classifier.rank(masked, paths)) {
-        List<PathExecutor.Reached> reached = executor.execute(entity.uid(), s.path(), maxAnswers);
+      for (PathClassifier.Scored s : ranked) {
+        List<PathExecutor.Reached> reached = executor.execute(entity.uid(), s.path(), maxAnswers,
+            model.ranker());
         if (!reached.isEmpty()) {
           return new KgResult(entity, masked, considered, s.path().toString(),
               answers(entity, s, reached));

@@ -13,8 +13,10 @@ import java.util.Map;
  * @param timings milliseconds spent in each stage, in pipeline order, plus {@code total}
  * @param configVersion version of the pipeline config that produced the answers
  * @param modelVersion version of the reader model, or {@code none} when none is loaded
+ * @param graphModelVersion version of the graph stage's model (path classifier and answer
+ *     ranker), or {@code none}
  * @param degraded stages that could not run ({@code reader}, {@code kg}); absent when all ran
  */
 public record AskResult(List<Answer> answers, List<RetrievedPassage> passages,
-    Map<String, Double> timings, String configVersion, String modelVersion,
+    Map<String, Double> timings, String configVersion, String modelVersion, String graphModelVersion,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> degraded) {}

@@ -126,7 +126,7 @@ public class AskService {
         : wholePassages(passages);
     clock.lap("fuse");
     return new AskResult(answers, reported(passages), clock.timings(), config.version(),
-        reader.modelVersion(), degraded);
+        reader.modelVersion(), graph.modelVersion(), degraded);
   }
 
   private static List<Answer> wholePassages(List<ScoredPassage> passages) {

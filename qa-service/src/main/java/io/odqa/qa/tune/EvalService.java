@@ -6,6 +6,8 @@ import io.odqa.core.model.PipelineConfig;
 import io.odqa.qa.QaConfig;
 import io.odqa.qa.config.PipelineConfigs;
 import io.odqa.qa.kg.GraphAnswerer;
+import io.odqa.qa.kg.GraphModels;
+import io.odqa.qa.kg.KgqaGraphAnswerer;
 import io.odqa.qa.read.ForwardScheduler;
 import io.odqa.qa.read.ReaderModels;
 import io.odqa.qa.retrieve.AnalyzedQuestion;
@@ -103,6 +105,7 @@ public class EvalService {
     searchers.refreshed(collection);
     List<AnalyzedQuestion> analyzed = r.questions().stream()
         .map(q -> analyzer.analyze(q.question())).toList();
+    GraphAnswerer sessionGraph = r.graphModelDir() == null ? graph : graphModel(r.graphModelDir());
     // Last: nothing after it can fail, so a loaded model is never left unowned.
     ModelSource model = r.modelDir() == null ? live() : own(r.modelDir());
     WindowCache windows = new WindowCache((long) config.windowCacheMb() << 20);
@@ -111,7 +114,7 @@ public class EvalService {
         new RetrievalCache(retriever, collection, analyzed, config.depth(),
             config.maxCachedConfigs()),
         windows,
-        new GraphCache(graph, collection, analyzed.size(), config.maxCachedConfigs()),
+        new GraphCache(sessionGraph, collection, analyzed.size(), config.maxCachedConfigs()),
         new CachedReader(model, scheduler, windows, qa.reader().nBest()));
     for (EvalSession gone : sessions.add(session.id(), session)) {
       LOG.infof("%s closed to make room for %s", gone, session);
@@ -162,21 +165,40 @@ public class EvalService {
   }
 
   private ModelSource own(String modelDir) {
-    Path dir;
-    try {
-      dir = Path.of(modelDir);
-    } catch (InvalidPathException e) {
-      throw SessionRequests.bad("modelDir '" + modelDir + "' is not a path: " + e.getMessage());
-    }
-    if (!dir.isAbsolute()) {
-      throw SessionRequests.bad("modelDir '" + modelDir + "' must be an absolute path");
-    }
+    Path dir = absolute("modelDir", modelDir);
     try {
       return new ModelSource.Own(ReaderModel.load(dir, qa.reader().device()));
     } catch (IOException | RuntimeException e) {
       throw SessionRequests.bad("modelDir '" + modelDir + "' is not a loadable model directory: "
           + e.getMessage());
     }
+  }
+
+  /** The graph stage answering with the model in {@code graphModelDir} instead of the live one. */
+  private GraphAnswerer graphModel(String graphModelDir) {
+    Path dir = absolute("graphModelDir", graphModelDir);
+    if (!(graph instanceof KgqaGraphAnswerer kgqa)) {
+      throw SessionRequests.bad("this qa-service's graph stage takes no model");
+    }
+    try {
+      return kgqa.withModel(GraphModels.load(dir));
+    } catch (IOException | RuntimeException e) {
+      throw SessionRequests.bad("graphModelDir '" + graphModelDir + "' is not a loadable graph "
+          + "model directory: " + e.getMessage());
+    }
+  }
+
+  private static Path absolute(String field, String value) {
+    Path dir;
+    try {
+      dir = Path.of(value);
+    } catch (InvalidPathException e) {
+      throw SessionRequests.bad(field + " '" + value + "' is not a path: " + e.getMessage());
+    }
+    if (!dir.isAbsolute()) {
+      throw SessionRequests.bad(field + " '" + value + "' must be an absolute path");
+    }
+    return dir;
   }
 
   private static CollectionName collectionOf(String collection) {
