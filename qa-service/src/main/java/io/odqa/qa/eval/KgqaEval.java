@@ -26,12 +26,13 @@ import java.util.Set;
  * count and overall, plus latency.
  *
  * <p>Usage: {@code KgqaEval --collection NAME --questions F1[,F2...] [--split all|heldout]
- * [--strip-brackets] [--kb kb.txt] [--limit N] [--json] [--url URL]}. By default every question
+ * [--strip-brackets] [--kb kb.txt] [--offset N] [--limit N] [--json] [--url URL]}. By default every question
  * of the files is scored (a test file is all held out); {@code --split heldout} keeps only the
  * fifth of MetaQA dev ({@link MetaQaQuestions#isHeldOut}) that the path classifier never trained on.
  * A file given as {@code FILE=TEMPLATE} paraphrases TEMPLATE line by line and takes its split
  * from it ({@link MetaQaQuestions#heldOut(String)}), e.g. {@code
- * 1hop-ntm-dev.jsonl=1hop-dev.jsonl}.
+ * 1hop-ntm-dev.jsonl=1hop-dev.jsonl}. {@code --offset N} skips the first N questions (of the
+ * split), so that a file's last part can be scored apart from the part users asked.
  */
 public final class KgqaEval {
   private static final int PROGRESS_EVERY = 1000;
@@ -46,7 +47,7 @@ public final class KgqaEval {
   static int run(String[] args, PrintStream out, PrintStream err) {
     return EvalHttp.guarded("kgqa eval", err, () -> {
       Map<String, String> opts = EvalHttp.options(args, Set.of("--collection", "--questions",
-          "--split", "--kb", "--limit", "--url"), Set.of("--json", "--strip-brackets"));
+          "--split", "--kb", "--offset", "--limit", "--url"), Set.of("--json", "--strip-brackets"));
       String collection = EvalHttp.required(opts, "--collection");
       String split = opts.getOrDefault("--split", "all");
       if (!split.equals("heldout") && !split.equals("all")) {
@@ -62,6 +63,8 @@ public final class KgqaEval {
           throw new EvalHttp.UsageException("--questions: cannot read '" + f + "': " + e.getMessage());
         }
       }
+      int offset = offset(opts);
+      questions = questions.subList(Math.min(offset, questions.size()), questions.size());
       questions = questions.subList(0, Math.min(questions.size(), EvalHttp.limit(opts)));
       List<Optional<RelationPath>> goldPaths = null;
       if (opts.containsKey("--kb")) {
@@ -129,6 +132,19 @@ public final class KgqaEval {
   }
 
   /** The path that best explains each question's gold answers in the KB, when one does. */
+  private static int offset(Map<String, String> opts) {
+    String v = opts.getOrDefault("--offset", "0").strip();
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EvalHttp.UsageException("--offset must be an integer >= 0, got '" + v + "'");
+  }
+
   private static List<Optional<RelationPath>> goldPaths(KbGraph kb,
       List<MetaQaQuestions.Question> questions) {
     List<PathLabeler.Example> examples = new ArrayList<>();
