@@ -109,9 +109,9 @@ class OdqaCliArgumentsTest {
   }
 
   @Test
-  void rollbackTakesConfigOrModel() {
-    assertUsage("rollback needs 'config' or 'model', got 'index'", "rollback", "index");
-    assertUsage("Missing required parameter: 'config|model'", "rollback");
+  void rollbackTakesConfigModelOrGraph() {
+    assertUsage("rollback needs 'config', 'model' or 'graph', got 'index'", "rollback", "index");
+    assertUsage("Missing required parameter: 'config|model|graph'", "rollback");
   }
 
   @Test

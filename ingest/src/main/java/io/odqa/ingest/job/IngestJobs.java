@@ -196,6 +196,11 @@ public class IngestJobs {
     int size = job.kind() == JobKind.TRIPLES ? tripleBatchSize : batchSize;
     FactGraphWriter.Import kb = factWriter.begin(collection.value(), "kb");
     try (BufferedReader lines = store.items(id)) {
+      if (job.kind() == JobKind.TRIPLES) {
+        // A collection of facts alone is still a collection /ask answers (from the graph): it
+        // gets an empty text index, which an ingest of documents fills later.
+        writer.write(collection, List.of());
+      }
       long skip = job.processed();
       List<String> batch = new ArrayList<>(size);
       long chars = 0;
