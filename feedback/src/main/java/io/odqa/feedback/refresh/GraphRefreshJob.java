@@ -50,7 +50,8 @@ import org.jboss.logging.Logger;
 /**
  * The graph-refresh job: the graph stage's path classifier and answer ranker retrained on the
  * original MetaQA examples plus the questions whose answer users confirmed, then the same gate
- * as the reader's, on the same held-out feedback.
+ * as the reader's, on the same held-out feedback, scored on the first answer the feedback
+ * judged ({@link ExampleSets#asJudged}): a graph question often has many right answers.
  *
  * <p>A feedback question becomes an example when its topic links in the collection's graph (as
  * {@code /ask} links it) and its confirmed answer is reachable from the topic in 1 to 3 hops;
@@ -135,7 +136,7 @@ public class GraphRefreshJob implements JobWork {
     progress.report("gate", 0, 1);
     FeedbackConfig.Gate gate = config.loop().gate();
     GateRun.Outcome outcome = GateRun.compare(qa, request.collection(),
-        ExampleSets.asEval(labelled.heldOut()),
+        ExampleSets.asJudged(labelled.heldOut()),
         new GateRun.Side(championConfig, null, champions.graphDir()),
         new GateRun.Side(championConfig, null, dir.toString()),
         new Gate(gate.margin(), gate.resamples(), gate.minQuestions(), request.seed()));

@@ -73,6 +73,17 @@ public class ExampleSets {
         List.of(q.positive()))).toList();
   }
 
+  /**
+   * Labelled questions as evaluation questions with incomplete judgments: qa-service scores
+   * the first answer the feedback confirmed or rejected (see qa-service's JudgedAnswer). The
+   * graph gate reads these, since a graph question often has many right answers and feedback
+   * confirms only the one it was shown.
+   */
+  public static List<EvalQuestion> asJudged(List<LabelledQuestion> questions) {
+    return questions.stream().map(q -> new EvalQuestion("fb-" + q.firstEventId(), q.question(),
+        List.of(q.positive()), q.negatives())).toList();
+  }
+
   /** At most {@code max} of {@code items}, a sample seeded by {@code seed}, in input order. */
   public static <T> List<T> sample(List<T> items, int max, long seed) {
     if (items.size() <= max) {

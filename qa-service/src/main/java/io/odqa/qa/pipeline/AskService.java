@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 public class AskService {
   private static final Logger LOG = Logger.getLogger(AskService.class);
   /** Answers returned per question. */
-  static final int MAX_ANSWERS = 10;
+  public static final int MAX_ANSWERS = 10;
 
   private final PipelineConfigs configs;
   private final QuestionAnalyzer analyzer;

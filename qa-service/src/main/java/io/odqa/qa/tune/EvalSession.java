@@ -5,6 +5,7 @@ import io.odqa.core.model.PipelineConfig;
 import io.odqa.qa.fuse.AnswerFuser;
 import io.odqa.qa.kg.GraphAnswer;
 import io.odqa.qa.pipeline.Answer;
+import io.odqa.qa.pipeline.AskService;
 import io.odqa.qa.read.DjlReader;
 import io.odqa.qa.read.TextAnswer;
 import io.odqa.qa.retrieve.ScoredPassage;
@@ -103,12 +104,20 @@ final class EvalSession implements SessionRegistry.Closable {
         new ConfigScore.PerQuestion(em, f1), (System.nanoTime() - start) / 1e9);
   }
 
-  /** The first answer {@code /ask} gives under {@code config}, from the caches. */
+  /**
+   * The first answer {@code /ask} gives under {@code config}, from the caches; for a question
+   * with incomplete judgments, the first judged one of its answers.
+   */
   private Optional<Answer> topAnswer(int q, PipelineConfig config) {
-    String question = questions.get(q).question();
+    EvalQuestion eq = questions.get(q);
+    String question = eq.question();
     List<ScoredPassage> read = DjlReader.passagesRead(retrieval.top(q, config), config.reader());
     List<TextAnswer> text = reader.read(q, question, read, config.reader());
     List<GraphAnswer> kg = graph.answers(q, question, config);
+    if (eq.judged()) {
+      return JudgedAnswer.first(AnswerFuser.fuse(text, kg, config.fusion(),
+          AskService.MAX_ANSWERS), eq.answers(), eq.rejected());
+    }
     // The limit does not change the order, so the first of one is the first of /ask's ten.
     return AnswerFuser.fuse(text, kg, config.fusion(), 1).stream().findFirst();
   }

@@ -49,6 +49,9 @@ final class SessionRequests {
       for (int j = 0; j < q.answers().size(); j++) {
         requireText(at + ".answers[" + j + "]", q.answers().get(j));
       }
+      for (int j = 0; q.rejected() != null && j < q.rejected().size(); j++) {
+        requireText(at + ".rejected[" + j + "]", q.rejected().get(j));
+      }
       if (!ids.add(q.id())) {
         throw bad(at + ".id '" + q.id() + "' is not unique");
       }
