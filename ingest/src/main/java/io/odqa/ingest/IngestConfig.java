@@ -49,6 +49,27 @@ public interface IngestConfig {
 
     /** Triple extraction from passage text. */
     Extract extract();
+
+    /** Dense vectors of passages. */
+    Embed embed();
+  }
+
+  /** Settings of the embedding stage, which stores a dense vector with each passage. */
+  interface Embed {
+    /** Whether passages get vectors; without, jobs finish with BM25-searchable passages only. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * The bge-small model directory, converted from the Maven-shipped ONNX on first use; a
+     * relative path is resolved against {@code odqa.data-dir}.
+     */
+    @WithDefault("models/bge-small")
+    Path modelDir();
+
+    /** Where the encoder runs: {@code cpu}, {@code gpu}, {@code gpu:N} or {@code auto}. */
+    @WithDefault("cpu")
+    String device();
   }
 
   /** Settings of open information extraction. */

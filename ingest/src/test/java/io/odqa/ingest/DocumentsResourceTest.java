@@ -198,8 +198,12 @@ class DocumentsResourceTest {
         .body("checks.find { it.name == 'neo4j' }.status", equalTo("UP"));
   }
 
+  /**
+   * The job once done. Its first embedding batch may load (and, in a clean build, convert) the
+   * passage encoder, which takes tens of seconds on a small machine: hence the long deadline.
+   */
   private JsonPath awaitDone(String jobId) {
-    long deadline = System.currentTimeMillis() + 30_000;
+    long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       JsonPath job = given().get("/api/v1/jobs/" + jobId).then().statusCode(200).extract().jsonPath();
       String status = job.getString("status");
@@ -209,7 +213,7 @@ class DocumentsResourceTest {
       assertTrue(!status.equals("failed"), "job failed: " + job.getString("error"));
       sleep();
     }
-    return fail("job " + jobId + " did not finish in 30 s");
+    return fail("job " + jobId + " did not finish in 180 s");
   }
 
   private long count(String cypher) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TriplesResourceTest {
   @Inject GraphClient graph;
+  @Inject IngestConfig config;
 
   private final String collection = "kb-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -46,6 +49,15 @@ class TriplesResourceTest {
     assertEquals(0, second.getInt("counters.entities"));
     assertEquals(3L, (long) graph.read(tx -> tx.run("MATCH (:Entity {collection: $c})-[r]->() RETURN count(r)",
         Map.of("c", collection)).single().get(0).asLong()));
+  }
+
+  @Test
+  void aCollectionOfTriplesOnlyHasAnEmptyIndexThatReadersOpen() throws Exception {
+    submit("Kismet|directed_by|William Dieterle", "pipe");
+    try (FSDirectory dir = FSDirectory.open(config.dataDir().resolve("index").resolve(collection));
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertEquals(0, reader.numDocs());
+    }
   }
 
   @Test

@@ -50,6 +50,14 @@ public interface QaConfig {
     String device();
 
     /**
+     * Engine of the forward passes: {@code auto} (ONNX Runtime where the device is the CPU, DJL
+     * on a GPU), {@code djl} or {@code onnxruntime} (CPU only; about twice DJL's windows per
+     * second on the same weights). Evaluation sessions' own models use the same engine.
+     */
+    @WithDefault("auto")
+    String engine();
+
+    /**
      * Windows per forward pass at most, across the requests that a pass joins. On a CPU, 8
      * windows of 384 tokens already run at the per-window speed of 32 (147 ms each) and hold a
      * quarter of the memory (+180 MB against +700 MB at the peak of a pass); a GPU wants more.
@@ -124,6 +132,51 @@ public interface QaConfig {
 
     /** Initial {@link io.odqa.core.model.PipelineConfig.Fusion}. */
     Fusion fusion();
+
+    /** Initial {@link io.odqa.core.model.PipelineConfig.Retrieval}. */
+    Retrieval retrieval();
+
+    /** Initial {@link io.odqa.core.model.PipelineConfig.Cascade}. */
+    Cascade cascade();
+  }
+
+  /** Retrieval knobs; see {@link io.odqa.core.model.PipelineConfig.Retrieval}. */
+  interface Retrieval {
+    @WithDefault("hybrid")
+    String mode();
+
+    @WithDefault("100")
+    int depth();
+
+    @WithDefault("linear")
+    String fusion();
+
+    @WithDefault("60")
+    int rrfK();
+
+    @WithDefault("20.0")
+    double denseWeight();
+  }
+
+  /** Cascade knobs; see {@link io.odqa.core.model.PipelineConfig.Cascade}. */
+  interface Cascade {
+    @WithDefault("1")
+    int first();
+
+    @WithDefault("0.4")
+    double exitScore();
+  }
+
+  /** The dense retriever's question encoder. */
+  Dense dense();
+
+  /** Where the question encoder lives; passages are embedded at ingest by the same model. */
+  interface Dense {
+    /** bge-small converted from its Maven-shipped ONNX; default {@code <data-dir>/models/bge-small}. */
+    java.util.Optional<Path> modelDir();
+
+    @WithDefault("cpu")
+    String device();
   }
 
   /** Reader knobs; see {@link io.odqa.core.model.PipelineConfig.Reader}. */

@@ -64,6 +64,10 @@ class AskResourceTest {
         .body("timings", hasKey("read"))
         .body("timings", hasKey("kg"))
         .body("timings", hasKey("total"))
+        .body("reading.passagesRead", equalTo(1))
+        .body("reading.rounds", equalTo(1))
+        .body("reading.windows", equalTo(1))
+        .body("reading.passes", equalTo(1))
         .extract().jsonPath();
     List<Map<String, Object>> answers = body.getList("answers");
     assertTrue(!answers.isEmpty() && answers.size() <= 10, "answers: " + answers.size());

@@ -14,9 +14,14 @@ package io.odqa.core.model;
  * @param fusion how text and graph answers are merged
  * @param graph how the graph stage answers; {@link Graph#DEFAULT} when absent (configs written
  *     before the graph knobs existed)
+ * @param retrieval which retrievers run and how their rankings are fused; {@link
+ *     Retrieval#BM25} when absent (configs written before dense retrieval existed)
+ * @param cascade how the reader reads the best passages in rounds and stops early; {@link
+ *     Cascade#OFF} when absent
  */
 public record PipelineConfig(String version, int topK, double bm25K1, double bm25B,
-    double titleBoost, Reader reader, Fusion fusion, Graph graph) {
+    double titleBoost, Reader reader, Fusion fusion, Graph graph, Retrieval retrieval,
+    Cascade cascade) {
 
   public PipelineConfig {
     Checks.requireText("version", version);
@@ -34,22 +39,49 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
     if (graph == null) {
       graph = Graph.DEFAULT;
     }
+    if (retrieval == null) {
+      retrieval = Retrieval.BM25;
+    }
+    if (cascade == null) {
+      cascade = Cascade.OFF;
+    }
   }
 
-  /** A config with the default graph knobs. */
+  /** A config with the default graph knobs, BM25 retrieval and no cascade. */
   public PipelineConfig(String version, int topK, double bm25K1, double bm25B, double titleBoost,
       Reader reader, Fusion fusion) {
     this(version, topK, bm25K1, bm25B, titleBoost, reader, fusion, Graph.DEFAULT);
   }
 
+  /** A config with BM25 retrieval and no cascade. */
+  public PipelineConfig(String version, int topK, double bm25K1, double bm25B, double titleBoost,
+      Reader reader, Fusion fusion, Graph graph) {
+    this(version, topK, bm25K1, bm25B, titleBoost, reader, fusion, graph, Retrieval.BM25,
+        Cascade.OFF);
+  }
+
   /** This config with other reader knobs. */
   public PipelineConfig withReader(Reader next) {
-    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, next, fusion, graph);
+    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, next, fusion, graph,
+        retrieval, cascade);
   }
 
   /** This config under another version label. */
   public PipelineConfig withVersion(String next) {
-    return new PipelineConfig(next, topK, bm25K1, bm25B, titleBoost, reader, fusion, graph);
+    return new PipelineConfig(next, topK, bm25K1, bm25B, titleBoost, reader, fusion, graph,
+        retrieval, cascade);
+  }
+
+  /** This config with other retrieval knobs. */
+  public PipelineConfig withRetrieval(Retrieval next) {
+    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, reader, fusion, graph,
+        next, cascade);
+  }
+
+  /** This config with other cascade knobs. */
+  public PipelineConfig withCascade(Cascade next) {
+    return new PipelineConfig(version, topK, bm25K1, bm25B, titleBoost, reader, fusion, graph,
+        retrieval, next);
   }
 
   /**
@@ -102,6 +134,71 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
     public Graph {
       Checks.requireRange("graph.pathsTried", pathsTried, 1, 10);
       Checks.requireRange("graph.minConfidence", minConfidence, 0.0, 1.0);
+    }
+  }
+
+  /**
+   * Retrieval knobs: BM25 over the inverted index, k-nearest-neighbour search over the passages'
+   * dense vectors (bge-small), or both fused. A passage without a vector (its embedding is not
+   * done yet, or the collection has none) is found by BM25 only.
+   *
+   * @param mode {@code bm25}, {@code dense} or {@code hybrid}
+   * @param depth candidates each retriever returns before fusion, in [1, 1000]; the fused list
+   *     is cut to {@code topK}
+   * @param fusion {@code rrf}: reciprocal rank fusion, {@code sum 1 / (rrfK + rank)} (Cormack et
+   *     al., 2009); {@code linear}: {@code bm25 + denseWeight * cosine}, a score missing from one
+   *     list taken as that list's lowest (as Pyserini's hybrid searcher does)
+   * @param rrfK the rank constant of RRF, in [1, 1000]
+   * @param denseWeight weight of the cosine against BM25 in linear fusion, in [0, 200]
+   */
+  public record Retrieval(String mode, int depth, String fusion, int rrfK, double denseWeight) {
+    /** BM25 alone: the pipeline before dense retrieval. */
+    public static final Retrieval BM25 = new Retrieval("bm25", 100, "linear", 60, 20.0);
+
+    public Retrieval {
+      Checks.requireText("retrieval.mode", mode);
+      if (!mode.equals("bm25") && !mode.equals("dense") && !mode.equals("hybrid")) {
+        throw new IllegalArgumentException("retrieval.mode must be bm25, dense or hybrid, got '"
+            + mode + "'");
+      }
+      Checks.requireRange("retrieval.depth", depth, 1, 1000);
+      Checks.requireText("retrieval.fusion", fusion);
+      if (!fusion.equals("rrf") && !fusion.equals("linear")) {
+        throw new IllegalArgumentException("retrieval.fusion must be rrf or linear, got '"
+            + fusion + "'");
+      }
+      Checks.requireRange("retrieval.rrfK", rrfK, 1, 1000);
+      Checks.requireRange("retrieval.denseWeight", denseWeight, 0.0, 200.0);
+    }
+
+    /** Whether BM25 runs. */
+    public boolean sparse() {
+      return !mode.equals("dense");
+    }
+
+    /** Whether the dense retriever runs. */
+    public boolean dense() {
+      return !mode.equals("bm25");
+    }
+  }
+
+  /**
+   * Reader cascade knobs: the reader first reads the best {@code first} of the passages it
+   * would read, in order of retrieval promise, and stops there when its best answer's reader
+   * probability reaches {@code exitScore}; otherwise it reads the rest in a second round.
+   *
+   * @param first passages read in the first round, in [1, 50]; {@code first >=
+   *     reader.passages} reads everything in one round (the cascade is off)
+   * @param exitScore reader probability of the best first-round answer at which the reader
+   *     stops, in [0, 1]; 1 never stops early
+   */
+  public record Cascade(int first, double exitScore) {
+    /** No cascade: every passage in one round. */
+    public static final Cascade OFF = new Cascade(50, 1.0);
+
+    public Cascade {
+      Checks.requireRange("cascade.first", first, 1, 50);
+      Checks.requireRange("cascade.exitScore", exitScore, 0.0, 1.0);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odqa.core.model.CollectionName;
 import io.odqa.core.model.Document;
 import io.odqa.ingest.IngestConfig;
+import io.odqa.ingest.embed.BatchEmbedder;
 import io.odqa.ingest.source.ItemError;
 import io.odqa.ingest.source.ParsedBatch;
 import io.odqa.ingest.source.ParsedTriples;
@@ -32,7 +33,7 @@ import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts, runs and reports ingest jobs. A job runs in two stages, each on its own thread, so
+ * Accepts, runs and reports ingest jobs. A job runs in three stages, each on its own thread, so
  * that jobs run in arrival order and each collection's index writer stays single-threaded:
  *
  * <ul>
@@ -40,16 +41,20 @@ import org.jboss.logging.Logger;
  *       or imports triples, batch after batch; a document is searchable once written;
  *   <li>the extractor ({@code ingest-extract}) follows behind it over the same spooled items,
  *       extracting triples from the written documents (on a pool of threads, see
- *       {@link BatchWriter#extract}).
+ *       {@link BatchWriter#extract});
+ *   <li>the embedder ({@code ingest-embed}) follows it the same way, giving the written passages
+ *       their dense vectors (see {@link BatchEmbedder#embed}).
  * </ul>
  *
- * Search comes first: an extraction batch starts only while the writer has no job to run, so
- * extraction (part-of-speech tagging and chunking, by far the costliest step) never takes the
- * processors away from making documents searchable. Under a steady stream of new jobs the
- * extraction backlog waits, and catches up when the writer is idle.
+ * Search comes first: an extraction or embedding batch starts only while the writer has no job
+ * to run, and the embedder also pauses between slices of a batch while it has one, so neither
+ * (part-of-speech tagging and a BERT forward pass per passage, far costlier than indexing) takes
+ * the processors away from making documents searchable. Under a steady stream of new jobs their
+ * backlog waits, and catches up when the writer is idle.
  *
- * Both stages save their progress ({@code processed}, {@code extracted}) after each batch, so
- * after a crash each resumes after its last committed batch. The job is done when both are.
+ * Each stage saves its progress ({@code processed}, {@code extracted}, {@code embedded}) after
+ * each batch, so after a crash each resumes after its last committed batch. The job is done when
+ * all three are.
  */
 @ApplicationScoped
 public class IngestJobs {
@@ -58,27 +63,37 @@ public class IngestJobs {
   private final JobStore store;
   private final BatchWriter writer;
   private final FactGraphWriter factWriter;
+  private final BatchEmbedder embedder;
   private final int batchSize;
   private final long batchChars;
   private final int tripleBatchSize;
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
-  /** Notified whenever a job's state changes; the extractor waits on it for written batches. */
+  /** Notified whenever a job's state changes; the followers wait on it for written batches. */
   private final Object progress = new Object();
-  /** Set on shutdown: both stages stop between batches and the job resumes on restart. */
+  /** Set on shutdown: every stage stops between batches and the job resumes on restart. */
   private volatile boolean stopping;
   private final ExecutorService worker = daemonThread("ingest-worker");
   /** Jobs submitted to the writer and not finished by it; guarded by {@link #progress}. */
   private int writerRuns;
-  private final ExecutorService extractor = daemonThread("ingest-extract");
+  private final Follower extraction;
+  private final Follower embedding;
 
   IngestJobs(IngestConfig config, ObjectMapper mapper, BatchWriter writer,
-      FactGraphWriter factWriter) {
+      FactGraphWriter factWriter, BatchEmbedder embedder) {
     this.store = new JobStore(config.dataDir().resolve("jobs"), mapper);
     this.writer = writer;
     this.factWriter = factWriter;
+    this.embedder = embedder;
     this.batchSize = config.ingest().batchSize();
     this.batchChars = config.ingest().batchChars();
     this.tripleBatchSize = config.ingest().tripleBatchSize();
+    this.extraction = new Follower("extraction", daemonThread("ingest-extract"),
+        JobState::extracted, (id, c, docs) -> Optional.of(writer.extract(c, docs)),
+        JobState::withExtracted);
+    this.embedding = new Follower("embedding", daemonThread("ingest-embed"), JobState::embedded,
+        (id, c, docs) -> embedder.embed(c, docs.stream().map(Document::id).toList(),
+            () -> writerIdle(id)),
+        JobState::withEmbedded);
   }
 
   private static ExecutorService daemonThread(String name) {
@@ -96,8 +111,8 @@ public class IngestJobs {
     for (JobState job : saved) {
       jobs.put(job.id(), job);
       if (job.status().unfinished()) {
-        LOG.infof("resuming job %s at %d/%d items written, %d extracted", job.id(),
-            job.processed(), job.total(), job.extracted());
+        LOG.infof("resuming job %s at %d/%d items written, %d extracted, %d embedded", job.id(),
+            job.processed(), job.total(), job.extracted(), job.embedded());
         submitRun(job.id());
       }
     }
@@ -109,9 +124,11 @@ public class IngestJobs {
       progress.notifyAll();
     }
     worker.shutdown();
-    extractor.shutdown();
+    extraction.thread().shutdown();
+    embedding.thread().shutdown();
     worker.awaitTermination(60, TimeUnit.SECONDS);
-    extractor.awaitTermination(60, TimeUnit.SECONDS);
+    extraction.thread().awaitTermination(60, TimeUnit.SECONDS);
+    embedding.thread().awaitTermination(60, TimeUnit.SECONDS);
   }
 
   /** Spools the valid documents of {@code batch} as a new job and queues it. */
@@ -132,7 +149,7 @@ public class IngestJobs {
     counters.put("accepted", (long) items.size());
     counters.put("malformed", errors.stream().filter(e -> e.kind().equals("malformed")).count());
     JobState job = new JobState(UUID.randomUUID().toString(), kind, collection.value(),
-        JobStatus.QUEUED, items.size(), 0, 0, counters, errors, null, now, now);
+        JobStatus.QUEUED, items.size(), 0, 0, 0, counters, errors, null, now, now);
     try {
       store.create(job, items);
     } catch (IOException e) {
@@ -182,15 +199,20 @@ public class IngestJobs {
     });
   }
 
-  /** Runs job {@code id}: the writing stage here, the extraction stage on its own thread. */
+  /** Runs job {@code id}: the writing stage here, the followers on their own threads. */
   private void run(String id) {
     if (stopping) {
       return;
     }
-    JobState job = update(id, s -> s.withStatus(JobStatus.RUNNING, null));
-    boolean extraction = job.kind() == JobKind.DOCUMENTS && writer.extracting();
-    if (extraction) {
-      extractor.submit(() -> extractAll(id));
+    boolean documents = jobs.get(id).kind() == JobKind.DOCUMENTS;
+    boolean extract = documents && writer.extracting();
+    boolean embed = documents && embedder.enabled();
+    JobState job = update(id, s -> s.withStatus(JobStatus.RUNNING, null)
+        .withStagesOff(extract, embed));
+    for (Follower follower : List.of(extraction, embedding)) {
+      if (follower == extraction ? extract : embed) {
+        follower.thread().submit(() -> follow(id, follower));
+      }
     }
     CollectionName collection = new CollectionName(job.collection());
     int size = job.kind() == JobKind.TRIPLES ? tripleBatchSize : batchSize;
@@ -212,24 +234,22 @@ public class IngestJobs {
         chars += line.length();
         if (batch.size() == size || chars >= batchChars) {
           chars = 0;
-          job = writeBatch(job, collection, batch, kb, extraction);
+          job = writeBatch(job, collection, batch, kb, extract, embed);
           if (stopping || jobs.get(id).status() != JobStatus.RUNNING) {
             LOG.infof("job %s writing paused at %d/%d", id, job.processed(), job.total());
             return;
           }
         }
       }
-      writeBatch(job, collection, batch, kb, extraction);
-      if (!extraction) {
-        update(id, s -> s.withStatus(JobStatus.DONE, null));
-      }
+      writeBatch(job, collection, batch, kb, extract, embed);
+      finishIfComplete(id);
     } catch (IOException | RuntimeException e) {
       fail(id, "writing", e);
     }
   }
 
   private JobState writeBatch(JobState job, CollectionName collection, List<String> batch,
-      FactGraphWriter.Import kb, boolean extraction) throws IOException {
+      FactGraphWriter.Import kb, boolean extract, boolean embed) throws IOException {
     if (batch.isEmpty()) {
       return job;
     }
@@ -250,54 +270,77 @@ public class IngestJobs {
     }
     int items = batch.size();
     batch.clear();
-    return update(job.id(), s -> s.withWritten(items, !extraction, deltas));
+    return update(job.id(), s -> s.withWritten(items, !extract, !embed, deltas));
   }
 
   /**
-   * The extraction stage of job {@code id}: follows the writing stage over the spooled items,
-   * batch by batch, and marks the job done after the last one.
+   * Runs {@code follower} over the spooled items of job {@code id}, batch by batch behind the
+   * writer, and marks the job done after its last batch if the other stages are done too.
    */
-  private void extractAll(String id) {
+  private void follow(String id, Follower follower) {
     JobState job = jobs.get(id);
     CollectionName collection = new CollectionName(job.collection());
+    long done = follower.done().applyAsLong(job);
     try (BufferedReader lines = store.items(id)) {
       long position = 0;
       List<String> batch = new ArrayList<>(batchSize);
       long chars = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (position++ < job.extracted()) {
+        if (position++ < done) {
           continue;
         }
         batch.add(line);
         chars += line.length();
         if (batch.size() == batchSize || chars >= batchChars) {
           chars = 0;
-          if (!extractBatch(id, collection, batch, position)) {
+          if (!followBatch(id, collection, batch, position, follower)) {
             return;
           }
         }
       }
-      if (!extractBatch(id, collection, batch, position)) {
+      if (followBatch(id, collection, batch, position, follower)) {
+        finishIfComplete(id);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (stopping) {
+        // JVM shutdown hooks (ONNX Runtime's among them) may tear a model down under a stage
+        // that is finishing its slice: the job resumes on restart instead of failing.
+        LOG.infof("job %s %s stopped by shutdown: %s", id, follower.stage(), e.getMessage());
         return;
       }
-      update(id, s -> s.status() == JobStatus.RUNNING && s.extracted() == s.total()
-          ? s.withStatus(JobStatus.DONE, null) : s);
-    } catch (IOException | RuntimeException e) {
-      fail(id, "extraction", e);
+      fail(id, follower.stage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   /**
-   * Extracts the triples of {@code batch}, the items up to {@code end}, once the writing stage
+   * Runs {@code follower} on {@code batch}, the items up to {@code end}, once the writing stage
    * has written them and the writer is idle; false when the job stopped or failed first.
    */
-  private boolean extractBatch(String id, CollectionName collection, List<String> batch,
-      long end) throws IOException, InterruptedException {
+  private boolean followBatch(String id, CollectionName collection, List<String> batch, long end,
+      Follower follower) throws IOException, InterruptedException {
     if (batch.isEmpty()) {
       return true;
     }
+    if (!awaitWriter(id, end)) {
+      return false;
+    }
+    Optional<Map<String, Long>> deltas = follower.step().run(id, collection, documents(batch));
+    if (deltas.isEmpty()) {
+      return false;
+    }
+    int items = batch.size();
+    batch.clear();
+    update(id, s -> follower.advance().apply(s, items, deltas.get()));
+    return !stopping;
+  }
+
+  /**
+   * Waits until job {@code id} has {@code end} items written and the writer has no job to run;
+   * false when the service is stopping or the job stopped running first.
+   */
+  private boolean awaitWriter(String id, long end) throws InterruptedException {
     synchronized (progress) {
       while (jobs.get(id).processed() < end || writerRuns > 0) {
         if (stopping || jobs.get(id).status() != JobStatus.RUNNING) {
@@ -305,12 +348,24 @@ public class IngestJobs {
         }
         progress.wait(250);
       }
+      return !stopping && jobs.get(id).status() == JobStatus.RUNNING;
     }
-    Map<String, Long> deltas = writer.extract(collection, documents(batch));
-    int items = batch.size();
-    batch.clear();
-    update(id, s -> s.withExtracted(items, deltas));
-    return !stopping;
+  }
+
+  /** {@link #awaitWriter} between slices of a batch: whether a follower may go on. */
+  private boolean writerIdle(String id) {
+    try {
+      return awaitWriter(id, 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Marks job {@code id} done if it is running and every stage has passed every item. */
+  private void finishIfComplete(String id) {
+    update(id, s -> s.status() == JobStatus.RUNNING && s.complete()
+        ? s.withStatus(JobStatus.DONE, null) : s);
   }
 
   private List<Document> documents(List<String> lines) throws IOException {
@@ -327,8 +382,8 @@ public class IngestJobs {
    */
   private void fail(String id, String stage, Exception e) {
     JobState job = jobs.get(id);
-    LOG.errorf(e, "job %s failed in %s at %d/%d written, %d extracted", id, stage,
-        job.processed(), job.total(), job.extracted());
+    LOG.errorf(e, "job %s failed in %s at %d/%d written, %d extracted, %d embedded", id, stage,
+        job.processed(), job.total(), job.extracted(), job.embedded());
     update(id, s -> s.withStatus(JobStatus.FAILED, stage + " failed: " + e.getMessage()));
   }
 

@@ -1,6 +1,7 @@
 package io.odqa.qa.api;
 
 import io.odqa.qa.champion.Champions;
+import io.odqa.qa.read.ForwardScheduler;
 import io.odqa.core.model.Promotion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -22,9 +24,39 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
   private final Champions champions;
+  private final ForwardScheduler scheduler;
 
-  AdminResource(Champions champions) {
+  AdminResource(Champions champions, ForwardScheduler scheduler) {
     this.champions = champions;
+    this.scheduler = scheduler;
+  }
+
+  /** Body of a batching switch. */
+  public record BatchingRequest(
+      @NotNull(message = "enabled must be true or false") Boolean enabled) {}
+
+  /**
+   * {@code GET /api/v1/admin/reader/batching}: whether this replica batches reader windows across
+   * requests now.
+   */
+  @GET
+  @Path("/admin/reader/batching")
+  public Map<String, Boolean> batching() {
+    return Map.of("enabled", scheduler.batching());
+  }
+
+  /**
+   * {@code PUT /api/v1/admin/reader/batching} {@code {"enabled": false}}: switches batching on
+   * this replica (until restart; {@code odqa.reader.batching.enabled} sets it at start), so that
+   * {@code ./odqa bench ask --batching on,off} compares both in one run.
+   */
+  @PUT
+  @Path("/admin/reader/batching")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Boolean> setBatching(
+      @Valid @NotNull(message = "request body is empty") BatchingRequest request) {
+    scheduler.setBatching(request.enabled());
+    return batching();
   }
 
   /** Body of a rollback. */

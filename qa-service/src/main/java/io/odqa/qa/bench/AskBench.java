@@ -73,6 +73,11 @@ public final class AskBench implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "QA service")
   String url;
 
+  @Option(names = "--batching", split = ",", description = "run every step with the reader's "
+      + "batching across requests on, off, or both in turn (on,off), switched through "
+      + "PUT /api/v1/admin/reader/batching and restored at the end; default: as the service runs")
+  List<String> batching = List.of();
+
   @Option(names = "--json", description = "print one JSON object as the last line")
   boolean json;
 
@@ -97,26 +102,68 @@ public final class AskBench implements Callable<Integer> {
     if (warmup > 0) {
       step.run(1, Duration.ofSeconds(Math.max(seconds, 60)), warmup);
     }
-    List<LoadStep.Result> results = new ArrayList<>();
-    out.printf("%7s %8s %8s %8s %8s %8s %6s %6s %6s %6s %9s %9s %9s%n", "clients", "qps",
-        "p50_ms", "p95_ms", "p99_ms", "answered", "503", "failed", "em", "f1", "rss0_mb",
-        "rss1_mb", "rssmax_mb");
-    for (int c : clients) {
-      LoadStep.Result r = step.run(c, Duration.ofSeconds(seconds), maxRequests);
-      results.add(r);
-      out.printf(Locale.ROOT, "%7d %8.2f %8.0f %8.0f %8.0f %8d %6d %6d %6.3f %6.3f %9s %9s %9s%n",
-          r.clients(), r.qps(), r.p50(), r.p95(), r.p99(), r.answered(), r.rejected(),
-          r.failed(), r.em(), r.f1(), mb(r.rssStart()), mb(r.rssEnd()), mb(r.rssMax()));
-      out.flush();
-      if (r.serviceDown()) {
-        out.println("the service stopped answering (connection refused); later steps skipped");
-        break;
+    List<Run> runs = new ArrayList<>();
+    out.printf("%8s %7s %8s %8s %8s %8s %8s %6s %6s %6s %6s %9s %9s %9s%n", "batching",
+        "clients", "qps", "p50_ms", "p95_ms", "p99_ms", "answered", "503", "failed", "em", "f1",
+        "rss0_mb", "rss1_mb", "rssmax_mb");
+    Boolean original = batching.isEmpty() ? null : switchBatching(client, base, null);
+    try {
+      for (String mode : batching.isEmpty() ? List.of("as-is") : batching) {
+        if (!mode.equals("as-is")) {
+          switchBatching(client, base, mode.equals("on"));
+        }
+        for (int c : clients) {
+          LoadStep.Result r = step.run(c, Duration.ofSeconds(seconds), maxRequests);
+          runs.add(new Run(mode, r));
+          out.printf(Locale.ROOT, "%8s %7d %8.2f %8.0f %8.0f %8.0f %8d %6d %6d %6.3f %6.3f %9s %9s"
+              + " %9s%n", mode, r.clients(), r.qps(), r.p50(), r.p95(), r.p99(), r.answered(),
+              r.rejected(), r.failed(), r.em(), r.f1(), mb(r.rssStart()), mb(r.rssEnd()),
+              mb(r.rssMax()));
+          out.flush();
+          if (r.serviceDown()) {
+            out.println("the service stopped answering (connection refused); later steps skipped");
+            return 1;
+          }
+        }
+      }
+    } finally {
+      if (original != null) {
+        switchBatching(client, base, original);
       }
     }
     if (json) {
-      out.println(JSON.writeValueAsString(summary(results)));
+      out.println(JSON.writeValueAsString(summary(runs)));
     }
-    return results.stream().allMatch(r -> r.answered() > 0) ? 0 : 1;
+    return runs.stream().allMatch(r -> r.result().answered() > 0) ? 0 : 1;
+  }
+
+  /** One step's result under a batching mode ({@code on}, {@code off} or {@code as-is}). */
+  record Run(String batching, LoadStep.Result result) {}
+
+  /**
+   * Sets the service's batching to {@code enabled} (null: leaves it) and returns the setting it
+   * had.
+   */
+  private static boolean switchBatching(HttpClient client, String base, Boolean enabled)
+      throws IOException, InterruptedException {
+    URI uri = URI.create(base + "/api/v1/admin/reader/batching");
+    HttpResponse<String> before = client.send(HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (before.statusCode() != 200) {
+      throw new IOException("GET " + uri + " answered " + before.statusCode());
+    }
+    boolean was = JSON.readTree(before.body()).path("enabled").asBoolean();
+    if (enabled != null) {
+      HttpResponse<String> after = client.send(HttpRequest.newBuilder(uri)
+          .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": " + enabled + "}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (after.statusCode() != 200) {
+        throw new IOException("PUT " + uri + " answered " + after.statusCode() + ": "
+            + after.body());
+      }
+    }
+    return was;
   }
 
   private void validate() {
@@ -131,6 +178,9 @@ public final class AskBench implements Callable<Integer> {
     }
     if (limit != null && limit < 1) {
       throw usage("--limit must be positive, got " + limit);
+    }
+    if (batching.stream().anyMatch(b -> !b.equals("on") && !b.equals("off"))) {
+      throw usage("--batching must list on and/or off, got " + batching);
     }
     if (warmup < 0 || warmup > 10_000) {
       throw usage("--warmup must be in [0, 10000], got " + warmup);
@@ -205,22 +255,47 @@ public final class AskBench implements Callable<Integer> {
     return out;
   }
 
-  /** The JSON report: one object per step, and ratios against the first (lowest) step. */
-  static Map<String, Object> summary(List<LoadStep.Result> results) {
+  /**
+   * The JSON report: one object per step; ratios of each step against the first (lowest) step
+   * of its batching mode; and, with batching both on and off, QPS with batching on over QPS
+   * with it off at each concurrency.
+   */
+  static Map<String, Object> summary(List<Run> runs) {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> steps = new ArrayList<>();
-    for (LoadStep.Result r : results) {
-      steps.add(r.asJson());
+    for (Run run : runs) {
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("batching", run.batching());
+      step.putAll(run.result().asJson());
+      steps.add(step);
     }
     out.put("steps", steps);
-    LoadStep.Result first = results.get(0);
     Map<String, Object> ratios = new LinkedHashMap<>();
-    for (LoadStep.Result r : results.subList(1, results.size())) {
+    Map<String, LoadStep.Result> firstOfMode = new LinkedHashMap<>();
+    for (Run run : runs) {
+      LoadStep.Result first = firstOfMode.putIfAbsent(run.batching(), run.result());
+      if (first == null) {
+        continue;
+      }
+      LoadStep.Result r = run.result();
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("qps", first.qps() > 0 ? LoadStep.round(r.qps() / first.qps()) : null);
       q.put("rss_max", first.rssMax() > 0 && r.rssMax() > 0
           ? LoadStep.round((double) r.rssMax() / first.rssMax()) : null);
-      ratios.put(r.clients() + "_vs_" + first.clients(), q);
+      String prefix = run.batching().equals("as-is") ? "" : "batching_" + run.batching() + "_";
+      ratios.put(prefix + r.clients() + "_vs_" + first.clients(), q);
+    }
+    for (Run on : runs) {
+      if (!on.batching().equals("on")) {
+        continue;
+      }
+      for (Run off : runs) {
+        if (off.batching().equals("off") && off.result().clients() == on.result().clients()
+            && off.result().qps() > 0) {
+          ratios.put("qps_batching_on_vs_off_at_" + on.result().clients(),
+              LoadStep.round(on.result().qps() / off.result().qps()));
+        }
+      }
     }
     out.put("ratios", ratios);
     return out;

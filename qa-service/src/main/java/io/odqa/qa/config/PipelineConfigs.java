@@ -21,7 +21,10 @@ public class PipelineConfigs {
         new PipelineConfig.Reader(r.passages(), r.windowTokens(), r.stride(), r.maxAnswerTokens(),
             r.minScore(), r.passageWeight()),
         new PipelineConfig.Fusion(p.fusion().kgWeight()),
-        new PipelineConfig.Graph(config.kgqa().pathsTried(), 0.0)));
+        new PipelineConfig.Graph(config.kgqa().pathsTried(), 0.0),
+        new PipelineConfig.Retrieval(p.retrieval().mode(), p.retrieval().depth(),
+            p.retrieval().fusion(), p.retrieval().rrfK(), p.retrieval().denseWeight()),
+        new PipelineConfig.Cascade(p.cascade().first(), p.cascade().exitScore())));
   }
 
   /** The config in force now. */

@@ -41,8 +41,8 @@ public final class QaEval {
    * ask failed, so that fast error replies do not flatter the latency percentiles.
    */
   record Score(double recall1, double recall5, double recall20, double readerEm,
-      double readerF1, double em, double f1, Double latencyMs, boolean failed) {
-    static final Score FAILED = new Score(0, 0, 0, 0, 0, 0, 0, null, true);
+      double readerF1, double em, double f1, Double latencyMs, boolean failed, Cost cost) {
+    static final Score FAILED = new Score(0, 0, 0, 0, 0, 0, 0, null, true, Cost.NONE);
 
     boolean readerError() {
       return !failed && recall5 == 1 && em == 0;
@@ -50,6 +50,25 @@ public final class QaEval {
 
     boolean retrievalMiss() {
       return !failed && recall20 == 0;
+    }
+  }
+
+  /**
+   * What the reader stage did for one question ({@code reading} in the reply): whether the gold
+   * document was among the passages it read (recall after the cascade), how many passages,
+   * rounds, windows and forward passes it took.
+   */
+  record Cost(double recallRead, int passagesRead, int rounds, int windows, int passes) {
+    static final Cost NONE = new Cost(0, 0, 0, 0, 0);
+
+    static Cost of(JsonNode asked, List<String> docIds, String gold) {
+      JsonNode r = asked.path("reading");
+      if (r.isMissingNode()) {
+        return NONE;
+      }
+      int read = r.path("passagesRead").asInt();
+      return new Cost(Metrics.recallAt(docIds, gold, read), read, r.path("rounds").asInt(),
+          r.path("windows").asInt(), r.path("passes").asInt());
     }
   }
 
@@ -61,7 +80,8 @@ public final class QaEval {
   static int run(String[] args, PrintStream out, PrintStream err) {
     return EvalHttp.guarded("qa eval", err, () -> {
       Map<String, String> opts = EvalHttp.options(args,
-          Set.of("--collection", "--questions", "--limit", "--url"), Set.of("--json"));
+          Set.of("--collection", "--questions", "--limit", "--url"), Set.of("--json", "--ask-only"));
+      boolean askOnly = opts.containsKey("--ask-only");
       String collection = EvalHttp.required(opts, "--collection");
       Path file = EvalHttp.readableFile(opts, "--questions");
       int limit = EvalHttp.limit(opts);
@@ -72,13 +92,13 @@ public final class QaEval {
       }
       List<Score> scores = new ArrayList<>(questions.size());
       for (Question q : questions) {
-        scores.add(score(http, collection, q, err));
+        scores.add(score(http, collection, q, !askOnly, err));
         if (scores.size() % PROGRESS_EVERY == 0) {
           err.printf(Locale.ROOT, "qa eval: %d/%d questions, em %.4f so far%n", scores.size(),
               questions.size(), Metrics.mean(scores.stream().map(Score::em).toList()));
         }
       }
-      Map<String, Object> summary = summary(scores);
+      Map<String, Object> summary = summary(scores, !askOnly);
       printTable(out, collection, file, summary, scores);
       EvalHttp.printJson(out, opts, summary);
       return 0;
@@ -105,29 +125,36 @@ public final class QaEval {
     return out;
   }
 
-  /** Asks, then reads the gold document; any reply that is not 2xx zeroes the question. */
-  static Score score(EvalHttp http, String collection, Question q, PrintStream err) {
+  /**
+   * Asks, then reads the gold document unless {@code readGold} is false (then the reader's
+   * gold-passage scores are 0); any reply that is not 2xx zeroes the question.
+   */
+  static Score score(EvalHttp http, String collection, Question q, boolean readGold,
+      PrintStream err) {
     EvalHttp.Reply ask = http.post("/api/v1/ask",
         Map.of("question", q.question(), "collection", collection, "topK", TOP_K));
     if (!ask.ok()) {
       EvalHttp.reportFailure(err, "ask", q.id(), ask);
       return Score.FAILED;
     }
-    EvalHttp.Reply read = http.post("/api/v1/read",
-        Map.of("question", q.question(), "collection", collection, "docId", q.contextId()));
-    if (!read.ok()) {
-      EvalHttp.reportFailure(err, "read", q.id(), read);
-      return Score.FAILED;
+    String readerBest = null;
+    if (readGold) {
+      EvalHttp.Reply read = http.post("/api/v1/read",
+          Map.of("question", q.question(), "collection", collection, "docId", q.contextId()));
+      if (!read.ok()) {
+        EvalHttp.reportFailure(err, "read", q.id(), read);
+        return Score.FAILED;
+      }
+      readerBest = bestAnswer(read.json());
     }
     JsonNode asked = ask.json();
     List<String> docIds = new ArrayList<>();
     asked.path("passages").forEach(p -> docIds.add(p.path("docId").asText()));
     String best = bestAnswer(asked);
-    String readerBest = bestAnswer(read.json());
     return new Score(Metrics.recallAt(docIds, q.contextId(), 1),
         Metrics.recallAt(docIds, q.contextId(), 5), Metrics.recallAt(docIds, q.contextId(), 20),
         em(readerBest, q.answers()), f1(readerBest, q.answers()), em(best, q.answers()),
-        f1(best, q.answers()), ask.millis(), false);
+        f1(best, q.answers()), ask.millis(), false, Cost.of(asked, docIds, q.contextId()));
   }
 
   /** The text of the first answer, or null when there is none. */
@@ -145,7 +172,7 @@ public final class QaEval {
   }
 
   /** The metrics in the order of the {@code --json} line. */
-  static Map<String, Object> summary(List<Score> scores) {
+  static Map<String, Object> summary(List<Score> scores, boolean readGold) {
     List<Double> latencies = scores.stream().map(Score::latencyMs)
         .filter(l -> l != null).toList();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -153,13 +180,21 @@ public final class QaEval {
     out.put("recall@1", mean(scores, Score::recall1));
     out.put("recall@5", mean(scores, Score::recall5));
     out.put("recall@20", mean(scores, Score::recall20));
-    out.put("reader_em", mean(scores, Score::readerEm));
-    out.put("reader_f1", mean(scores, Score::readerF1));
+    if (readGold) {
+      out.put("reader_em", mean(scores, Score::readerEm));
+      out.put("reader_f1", mean(scores, Score::readerF1));
+    }
     out.put("em", mean(scores, Score::em));
     out.put("f1", mean(scores, Score::f1));
     // No successful ask means no latency to report; 0 keeps the JSON line valid.
     out.put("latency_p50_ms", latencies.isEmpty() ? 0.0 : Metrics.percentile(latencies, 50));
     out.put("latency_p95_ms", latencies.isEmpty() ? 0.0 : Metrics.percentile(latencies, 95));
+    // The cascade's stages: recall of the passages actually read, and what reading cost.
+    out.put("recall_read", mean(scores, s -> s.cost().recallRead()));
+    out.put("passages_read", mean(scores, s -> s.cost().passagesRead()));
+    out.put("second_rounds", mean(scores, s -> s.cost().rounds() == 2 ? 1 : 0));
+    out.put("windows_per_question", mean(scores, s -> s.cost().windows()));
+    out.put("passes_per_question", mean(scores, s -> s.cost().passes()));
     out.put("reader_errors", scores.stream().filter(Score::readerError).count());
     out.put("retrieval_misses", scores.stream().filter(Score::retrievalMiss).count());
     return out;

@@ -16,7 +16,21 @@ import java.util.Map;
  * @param graphModelVersion version of the graph stage's model (path classifier and answer
  *     ranker), or {@code none}
  * @param degraded stages that could not run ({@code reader}, {@code kg}); absent when all ran
+ * @param reading what the reader read: the first {@code passagesRead} of {@code passages}, in
+ *     how many rounds, windows and forward passes; absent when the reader did not run
  */
 public record AskResult(List<Answer> answers, List<RetrievedPassage> passages,
     Map<String, Double> timings, String configVersion, String modelVersion, String graphModelVersion,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> degraded) {}
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> degraded,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReadStats reading) {
+
+  /**
+   * The reader stage's cost for one question.
+   *
+   * @param passagesRead the first this many retrieved passages were read
+   * @param rounds cascade rounds (1, or 2 when the first was not confident enough)
+   * @param windows model input windows
+   * @param passes forward-pass batches submitted
+   */
+  public record ReadStats(int passagesRead, int rounds, int windows, int passes) {}
+}

@@ -8,6 +8,7 @@ import io.odqa.qa.kg.GraphAnswer;
 import io.odqa.qa.kg.GraphAnswerer;
 import io.odqa.qa.kg.GraphUnavailableException;
 import io.odqa.qa.read.Reader;
+import io.odqa.qa.read.Reading;
 import io.odqa.qa.read.ReaderUnavailableException;
 import io.odqa.qa.read.TextAnswer;
 import io.odqa.qa.retrieve.AnalyzedQuestion;
@@ -21,11 +22,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the pipeline on one config snapshot: analyze → retrieve → read → kg → fuse, timing each
- * stage. A stage that cannot run (no reader model, Neo4j down) is named in {@code degraded} and
+ * Runs the pipeline on one config snapshot: analyze → retrieve → read → fuse, with the graph
+ * stage (kg) running beside retrieve and read, timing each stage ({@code kg} is the graph stage's
+ * own time, {@code kg-wait} what the request waited for it after reading). A stage that cannot run (no reader model, Neo4j down) is named in {@code degraded} and
  * the others still answer: without a reader the answers are whole passages.
  */
 @ApplicationScoped
@@ -39,6 +44,12 @@ public class AskService {
   private final Retriever retriever;
   private final Reader reader;
   private final GraphAnswerer graph;
+  /** Runs the graph stage beside retrieval and reading; daemon threads, created on demand. */
+  private final ExecutorService graphStage = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "graph-stage");
+    t.setDaemon(true);
+    return t;
+  });
 
   AskService(PipelineConfigs configs, QuestionAnalyzer analyzer, Retriever retriever,
       Reader reader, GraphAnswerer graph) {
@@ -56,6 +67,9 @@ public class AskService {
     Stopwatch clock = new Stopwatch();
     AnalyzedQuestion analyzed = analyzer.analyze(question);
     clock.lap("analyze");
+    // The graph stage needs neither retrieval nor the reader: it runs beside them.
+    CompletableFuture<GraphOutcome> kg = CompletableFuture.supplyAsync(
+        () -> GraphOutcome.of(graph, question, collection, config), graphStage);
     int k = topK == null ? config.topK() : topK;
     List<ScoredPassage> passages;
     try {
@@ -63,14 +77,17 @@ public class AskService {
     } catch (UnknownCollectionException e) {
       // A collection of triples only (no passage index) can still be answered by the graph.
       clock.lap("retrieve");
-      AskResult graphOnly = answer(question, collection, List.of(), config, clock, true);
+      AskResult graphOnly = answer(question, List.of(), config, clock, kg);
       if (graphOnly.answers().isEmpty()) {
         throw e;
       }
       return graphOnly;
+    } catch (RuntimeException e) {
+      kg.cancel(false);
+      throw e;
     }
     clock.lap("retrieve");
-    return answer(question, collection, passages, config, clock, true);
+    return answer(question, passages, config, clock, kg);
   }
 
   /**
@@ -86,12 +103,13 @@ public class AskService {
       throw new UnknownDocumentException(collection, docId);
     }
     clock.lap("retrieve");
-    // Every passage of the document is read, and all score 0 for retrieval, so no prior.
+    // Every passage of the document is read (no cascade), and all score 0 for retrieval, so no
+    // prior.
     PipelineConfig.Reader r = config.reader();
     PipelineConfig all = config.withReader(new PipelineConfig.Reader(
         Math.min(50, passages.size()), r.windowTokens(), r.stride(), r.maxAnswerTokens(),
-        r.minScore(), 0.0));
-    return answer(question, collection, passages, all, clock, false);
+        r.minScore(), 0.0)).withCascade(PipelineConfig.Cascade.OFF);
+    return answer(question, passages, all, clock, null);
   }
 
   /** Retrieval only: the best {@code k} passages, for retrieval evaluation. */
@@ -100,33 +118,59 @@ public class AskService {
     return reported(retriever.retrieve(collection, analyzer.analyze(question), k, config));
   }
 
-  private AskResult answer(String question, CollectionName collection,
-      List<ScoredPassage> passages, PipelineConfig config, Stopwatch clock, boolean useGraph) {
+  /** Reads, joins the graph stage's outcome ({@code kg}; null: no graph) and fuses. */
+  private AskResult answer(String question, List<ScoredPassage> passages, PipelineConfig config,
+      Stopwatch clock, CompletableFuture<GraphOutcome> kg) {
     List<String> degraded = new ArrayList<>();
     List<TextAnswer> text = List.of();
+    AskResult.ReadStats stats = null;
     boolean read = true;
     try {
-      text = reader.read(question, passages, config);
+      Reading reading = reader.read(question, passages, config);
+      text = reading.answers();
+      stats = new AskResult.ReadStats(reading.passagesRead(), reading.rounds(),
+          reading.windows(), reading.passes());
     } catch (ReaderUnavailableException e) {
       degraded.add("reader");
       read = false;
+    } catch (RuntimeException e) {
+      if (kg != null) {
+        kg.cancel(false);
+      }
+      throw e;
     }
     clock.lap("read");
-    List<GraphAnswer> kg = List.of();
-    if (useGraph) {
-      try {
-        kg = graph.answer(question, collection, config);
-      } catch (GraphUnavailableException e) {
-        LOG.debugf("graph stage skipped: %s", e.getMessage());
+    List<GraphAnswer> graphAnswers = List.of();
+    if (kg != null) {
+      GraphOutcome outcome = kg.join();
+      clock.lap("kg-wait");
+      clock.put("kg", outcome.millis());
+      graphAnswers = outcome.answers();
+      if (outcome.unavailable()) {
         degraded.add("kg");
       }
-      clock.lap("kg");
     }
-    List<Answer> answers = read ? AnswerFuser.fuse(text, kg, config.fusion(), MAX_ANSWERS)
+    List<Answer> answers = read
+        ? AnswerFuser.fuse(text, graphAnswers, config.fusion(), MAX_ANSWERS)
         : wholePassages(passages);
     clock.lap("fuse");
     return new AskResult(answers, reported(passages), clock.timings(), config.version(),
-        reader.modelVersion(), graph.modelVersion(), degraded);
+        reader.modelVersion(), graph.modelVersion(), degraded, stats);
+  }
+
+  /** The graph stage's answers and its own duration; unavailable when Neo4j could not answer. */
+  private record GraphOutcome(List<GraphAnswer> answers, boolean unavailable, double millis) {
+    static GraphOutcome of(GraphAnswerer graph, String question, CollectionName collection,
+        PipelineConfig config) {
+      long start = System.nanoTime();
+      try {
+        return new GraphOutcome(graph.answer(question, collection, config), false,
+            (System.nanoTime() - start) / 1e6);
+      } catch (GraphUnavailableException e) {
+        LOG.debugf("graph stage skipped: %s", e.getMessage());
+        return new GraphOutcome(List.of(), true, (System.nanoTime() - start) / 1e6);
+      }
+    }
   }
 
   private static List<Answer> wholePassages(List<ScoredPassage> passages) {
@@ -154,6 +198,11 @@ public class AskService {
       long now = System.nanoTime();
       laps.put(stage, (now - last) / 1e6);
       last = now;
+    }
+
+    /** A stage that ran beside the others, with its own duration. */
+    void put(String stage, double millis) {
+      laps.put(stage, millis);
     }
 
     Map<String, Double> timings() {

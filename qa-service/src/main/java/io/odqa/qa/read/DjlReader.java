@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the config's best {@code reader.passages} passages with the loaded BERT span model; the
- * forward passes go through the {@link ForwardScheduler}, which bounds and batches them. An
+ * Reads the config's best {@code reader.passages} passages with the loaded BERT span model, in
+ * the rounds of the config's cascade ({@link ReadCascade}); the forward passes go through the {@link ForwardScheduler}, which bounds and batches them. An
  * answer's score is the reader probability times the passage's retrieval
  * probability raised to {@code reader.passageWeight}, where the retrieval probability is a
  * softmax of BM25 over the passages read (0 ignores retrieval, as DrQA's reader does).
@@ -40,18 +40,24 @@ public class DjlReader implements Reader {
   }
 
   @Override
-  public List<TextAnswer> read(String question, List<ScoredPassage> passages,
-      PipelineConfig config) {
+  public Reading read(String question, List<ScoredPassage> passages, PipelineConfig config) {
     PipelineConfig.Reader r = config.reader();
     List<ScoredPassage> read = passagesRead(passages, r);
     if (read.isEmpty()) {
-      return List.of();
+      return Reading.NONE;
     }
     ReaderSettings settings = settings(r, nBest, scheduler.maxWindows(), scheduler.maxPadding());
-    List<String> texts = read.stream().map(p -> p.passage().text()).toList();
-    List<Span> spans = scheduler.reading(() -> models.withModel(m -> SpanReader.read(m,
-        batches -> scheduler.forwardAll(m, batches), question, texts, settings)));
-    return answers(spans, read, r);
+    int[] counts = new int[2];
+    Reading reading = scheduler.reading(() -> models.withModel(m -> ReadCascade.read(read,
+        config.cascade(), r, nBest, part -> SpanReader.read(m, batches -> {
+          counts[0] += batches.size();
+          for (long[][][] b : batches) {
+            counts[1] += b[0].length;
+          }
+          return scheduler.forwardAll(m, batches);
+        }, question, part.stream().map(p -> p.passage().text()).toList(), settings))));
+    return new Reading(reading.answers(), reading.passagesRead(), reading.rounds(), counts[1],
+        counts[0]);
   }
 
   /** The passages that {@code r} reads: the best {@code r.passages()} of those retrieved. */

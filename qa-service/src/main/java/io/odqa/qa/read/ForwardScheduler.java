@@ -68,7 +68,8 @@ public class ForwardScheduler {
   }
 
   private final int maxRows;
-  private final boolean batching;
+  /** Switchable at run time, so that a benchmark compares batching on and off in one run. */
+  private volatile boolean batching;
   private final double maxPadding;
   private final long maxWaitNanos;
   private final long queueTimeoutNanos;
@@ -180,6 +181,19 @@ public class ForwardScheduler {
     } finally {
       readers.decrementAndGet();
     }
+  }
+
+  /** Whether passes join other requests' batches now. */
+  public boolean batching() {
+    return batching;
+  }
+
+  /** Turns batching across requests on or off; passes already running are unaffected. */
+  public void setBatching(boolean enabled) {
+    if (enabled != batching) {
+      LOG.infof("reader batching across requests turned %s", enabled ? "on" : "off");
+    }
+    batching = enabled;
   }
 
   /** Most windows one batch may carry: a pass's batch size. */

@@ -7,11 +7,12 @@ import java.util.List;
 /** Extracts answers to a question from retrieved passages. */
 public interface Reader {
   /**
-   * Answers from {@code passages} (best first, as retrieved), best first.
+   * Answers from {@code passages} (best first, as retrieved), best first, with what reading
+   * them cost.
    *
    * @throws ReaderUnavailableException when no model is loaded
    */
-  List<TextAnswer> read(String question, List<ScoredPassage> passages, PipelineConfig config);
+  Reading read(String question, List<ScoredPassage> passages, PipelineConfig config);
 
   /**
    * Fails fast, before any retrieval work, when the reader could not take one more request now.

@@ -2,6 +2,7 @@ package io.odqa.qa.read;
 
 import io.odqa.qa.QaConfig;
 import io.odqa.reader.model.ReaderModel;
+import io.odqa.reader.model.ServingEngine;
 import io.odqa.reader.read.SpanReader;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
  * ({@link #swap}). Each read holds a reference to the model it started with; a swap makes the
  * new model current at once, without waiting, and the old one's native memory is freed when its
  * last reader lets go. So a request never sees two models, and a swap never pauses answering.
+ * Every model it loads runs on the engine of {@code odqa.reader.engine}, resolved against the
+ * device at the first load ({@link ServingEngine#resolve}).
  */
 @Startup
 @ApplicationScoped
@@ -24,6 +27,8 @@ public class ReaderModels {
   private static final Logger LOG = Logger.getLogger(ReaderModels.class);
 
   private final String device;
+  private final String engineSpec;
+  private ServingEngine engine;
   private final boolean warmup;
   private final int warmupRows;
   private Handle current;
@@ -31,6 +36,7 @@ public class ReaderModels {
 
   ReaderModels(QaConfig config) {
     this.device = config.reader().device();
+    this.engineSpec = config.reader().engine();
     this.warmup = config.reader().warmup();
     this.warmupRows = config.reader().batchSize();
     Optional<Path> dir = config.reader().modelDir();
@@ -39,14 +45,34 @@ public class ReaderModels {
       return;
     }
     try {
-      current = new Handle(ReaderModel.load(dir.get(), device));
+      current = new Handle(load(dir.get()));
       currentDir = dir.get().toAbsolutePath().normalize();
-      LOG.infof("reader model %s loaded from %s on %s", current.model.version(), dir.get(),
-          current.model.device());
+      LOG.infof("reader model %s loaded from %s on %s, served by %s (odqa.reader.engine=%s)",
+          current.model.version(), dir.get(), current.model.device(), current.model.engine().id(),
+          engineSpec);
     } catch (IOException | RuntimeException e) {
       LOG.errorf("reader model at %s not loaded: %s; answers are whole passages", dir.get(),
           e.getMessage());
     }
+  }
+
+  /**
+   * Loads {@code dir} on the configured device and engine, as the served model is loaded; the
+   * caller owns it. Evaluation sessions load their own models this way.
+   */
+  public ReaderModel load(Path dir) throws IOException {
+    return ReaderModel.load(dir, device, engine());
+  }
+
+  /**
+   * The engine that serves every model loaded here; resolved on first use, so a service without
+   * a reader model never starts an engine.
+   */
+  public synchronized ServingEngine engine() {
+    if (engine == null) {
+      engine = ServingEngine.resolve(engineSpec, device);
+    }
+    return engine;
   }
 
   /**
@@ -80,7 +106,7 @@ public class ReaderModels {
    * @return the version of the model replaced, or {@code none}
    */
   public String swap(Path dir) throws IOException {
-    ReaderModel next = ReaderModel.load(dir, device);
+    ReaderModel next = load(dir);
     if (warmup) {
       try {
         Warmup.run(next, warmupRows, SpanReader::logits);
@@ -100,7 +126,8 @@ public class ReaderModels {
       }
     }
     String replaced = old == null ? "none" : old.model.version();
-    LOG.infof("reader model %s replaces %s", next.version(), replaced);
+    LOG.infof("reader model %s replaces %s, served by %s", next.version(), replaced,
+        next.engine().id());
     return replaced;
   }
 

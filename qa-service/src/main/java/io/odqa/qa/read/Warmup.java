@@ -27,7 +27,7 @@ public final class Warmup {
    */
   public static int run(ReaderModel model, int maxRows,
       BiFunction<ReaderModel, long[][][], float[][][]> forward) {
-    int seqLimit = Math.min(LENGTHS[LENGTHS.length - 1], model.block().config().maxPositions());
+    int seqLimit = Math.min(LENGTHS[LENGTHS.length - 1], model.config().maxPositions());
     int passes = 0;
     for (int seq : LENGTHS) {
       if (seq > seqLimit) {

@@ -30,7 +30,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * index-time norms do not depend on them, so they can change without re-indexing.
  */
 @ApplicationScoped
-public class Bm25Retriever implements Retriever {
+public class Bm25Retriever {
   /** Score first, then passage id, so equal scores always come back in the same order. */
   private static final Sort SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
       new SortField(PassageFields.PASSAGE_ID, SortField.Type.STRING));
@@ -44,34 +44,25 @@ public class Bm25Retriever implements Retriever {
     this.searchers = searchers;
   }
 
-  @Override
-  public List<ScoredPassage> retrieve(CollectionName collection, AnalyzedQuestion question,
-      int k, PipelineConfig config) {
+  /** The best {@code k} passages by BM25 in {@code shared}'s snapshot of the index. */
+  public List<ScoredPassage> search(IndexSearcher shared, AnalyzedQuestion question, int k,
+      PipelineConfig config) throws IOException {
     if (question.terms().isEmpty()) {
       return List.of();
     }
-    SearcherManager manager = searchers.refreshed(collection);
-    IndexSearcher shared = null;
-    try {
-      shared = manager.acquire();
-      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-      searcher.setSimilarity(new BM25Similarity((float) config.bm25K1(), (float) config.bm25B()));
-      TopFieldDocs top = searcher.search(query(question, config), k, SCORE_THEN_ID, true);
-      List<ScoredPassage> results = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc hit : top.scoreDocs) {
-        Document doc = searcher.storedFields().document(hit.doc);
-        results.add(new ScoredPassage(PassageFields.fromLucene(doc),
-            doc.get(PassageFields.TITLE), hit.score));
-      }
-      return results;
-    } catch (IOException e) {
-      throw new UncheckedIOException("search of collection " + collection + " failed", e);
-    } finally {
-      release(manager, shared);
+    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+    searcher.setSimilarity(new BM25Similarity((float) config.bm25K1(), (float) config.bm25B()));
+    TopFieldDocs top = searcher.search(query(question, config), k, SCORE_THEN_ID, true);
+    List<ScoredPassage> results = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc hit : top.scoreDocs) {
+      Document doc = searcher.storedFields().document(hit.doc);
+      results.add(new ScoredPassage(PassageFields.fromLucene(doc),
+          doc.get(PassageFields.TITLE), hit.score));
     }
+    return results;
   }
 
-  @Override
+  /** Every passage of document {@code docId} in reading order; see {@link Retriever#passagesOf}. */
   public List<ScoredPassage> passagesOf(CollectionName collection, String docId) {
     SearcherManager manager = searchers.refreshed(collection);
     IndexSearcher searcher = null;
@@ -109,7 +100,7 @@ public class Bm25Retriever implements Retriever {
     return both.build();
   }
 
-  private static void release(SearcherManager manager, IndexSearcher searcher) {
+  static void release(SearcherManager manager, IndexSearcher searcher) {
     if (searcher == null) {
       return;
     }

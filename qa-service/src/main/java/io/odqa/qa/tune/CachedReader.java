@@ -3,6 +3,8 @@ package io.odqa.qa.tune;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.qa.read.DjlReader;
 import io.odqa.qa.read.ForwardScheduler;
+import io.odqa.qa.read.ReadCascade;
+import io.odqa.qa.read.Reading;
 import io.odqa.qa.read.ReaderBusyException;
 import io.odqa.qa.read.TextAnswer;
 import io.odqa.qa.retrieve.ScoredPassage;
@@ -48,25 +50,34 @@ final class CachedReader {
     this.nBest = nBest;
   }
 
-  /** Text answers to question {@code q} from the passages {@code read}, best first. */
-  List<TextAnswer> read(int q, String question, List<ScoredPassage> read,
-      PipelineConfig.Reader r) {
+  /**
+   * Text answers to question {@code q} from the passages {@code read}, best first, read in the
+   * rounds of {@code cascade} as the live reader reads them ({@link ReadCascade}).
+   */
+  Reading read(int q, String question, List<ScoredPassage> read, PipelineConfig.Reader r,
+      PipelineConfig.Cascade cascade) {
     if (read.isEmpty()) {
-      return List.of();
+      return Reading.NONE;
     }
     ReaderSettings settings = DjlReader.settings(r, nBest, scheduler.maxWindows(),
         scheduler.maxPadding());
+    return ReadCascade.read(read, cascade, r, nBest, part -> spans(q, question, part, r,
+        settings));
+  }
+
+  /** The best spans of {@code part}, from cached windows where there are some. */
+  private List<Span> spans(int q, String question, List<ScoredPassage> part,
+      PipelineConfig.Reader r, ReaderSettings settings) {
     List<List<WindowLogits>> perPassage = patiently(() -> scheduler.reading(
-        () -> model.withModel(m -> windows(m, q, question, read, r, settings))));
+        () -> model.withModel(m -> windows(m, q, question, part, r, settings))));
     List<WindowLogits> all = new ArrayList<>();
     for (int j = 0; j < perPassage.size(); j++) {
       for (WindowLogits w : perPassage.get(j)) {
         all.add(w.withPassage(j));
       }
     }
-    List<String> texts = read.stream().map(p -> p.passage().text()).toList();
-    List<Span> spans = SpanReader.best(all, texts, settings);
-    return DjlReader.answers(spans, read, r);
+    List<String> texts = part.stream().map(p -> p.passage().text()).toList();
+    return SpanReader.best(all, texts, settings);
   }
 
   /** Each read passage's compact windows, from the cache or, for the others, one forward run. */

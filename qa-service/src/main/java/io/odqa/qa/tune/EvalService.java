@@ -14,7 +14,6 @@ import io.odqa.qa.retrieve.AnalyzedQuestion;
 import io.odqa.qa.retrieve.CollectionSearchers;
 import io.odqa.qa.retrieve.QuestionAnalyzer;
 import io.odqa.qa.retrieve.Retriever;
-import io.odqa.reader.model.ReaderModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -167,7 +166,7 @@ public class EvalService {
   private ModelSource own(String modelDir) {
     Path dir = absolute("modelDir", modelDir);
     try {
-      return new ModelSource.Own(ReaderModel.load(dir, qa.reader().device()));
+      return ModelSource.own(models, dir);
     } catch (IOException | RuntimeException e) {
       throw SessionRequests.bad("modelDir '" + modelDir + "' is not a loadable model directory: "
           + e.getMessage());

@@ -7,6 +7,7 @@ import io.odqa.qa.kg.GraphAnswer;
 import io.odqa.qa.pipeline.Answer;
 import io.odqa.qa.pipeline.AskService;
 import io.odqa.qa.read.DjlReader;
+import io.odqa.qa.read.Reading;
 import io.odqa.qa.read.TextAnswer;
 import io.odqa.qa.retrieve.ScoredPassage;
 import io.odqa.reader.read.SquadMetrics;
@@ -94,25 +95,27 @@ final class EvalSession implements SessionRegistry.Closable {
     int n = questions.size();
     double[] em = new double[n];
     double[] f1 = new double[n];
+    long passagesRead = 0;
     for (int q = 0; q < n; q++) {
-      Optional<Answer> top = topAnswer(q, config);
+      Reading reading = reading(q, config);
+      passagesRead += reading.passagesRead();
+      Optional<Answer> top = topAnswer(q, config, reading.answers());
       List<String> golds = questions.get(q).answers();
       em[q] = top.map(a -> SquadMetrics.exactMatch(a.text(), golds)).orElse(0.0);
       f1[q] = top.map(a -> SquadMetrics.f1(a.text(), golds)).orElse(0.0);
     }
     return new ConfigScore(config.version(), n, mean(em), mean(f1),
-        new ConfigScore.PerQuestion(em, f1), (System.nanoTime() - start) / 1e9);
+        n == 0 ? 0 : (double) passagesRead / n, new ConfigScore.PerQuestion(em, f1),
+        (System.nanoTime() - start) / 1e9);
   }
 
   /**
    * The first answer {@code /ask} gives under {@code config}, from the caches; for a question
    * with incomplete judgments, the first judged one of its answers.
    */
-  private Optional<Answer> topAnswer(int q, PipelineConfig config) {
+  private Optional<Answer> topAnswer(int q, PipelineConfig config, List<TextAnswer> text) {
     EvalQuestion eq = questions.get(q);
     String question = eq.question();
-    List<ScoredPassage> read = DjlReader.passagesRead(retrieval.top(q, config), config.reader());
-    List<TextAnswer> text = reader.read(q, question, read, config.reader());
     List<GraphAnswer> kg = graph.answers(q, question, config);
     if (eq.judged()) {
       return JudgedAnswer.first(AnswerFuser.fuse(text, kg, config.fusion(),
@@ -120,6 +123,12 @@ final class EvalSession implements SessionRegistry.Closable {
     }
     // The limit does not change the order, so the first of one is the first of /ask's ten.
     return AnswerFuser.fuse(text, kg, config.fusion(), 1).stream().findFirst();
+  }
+
+  /** The reader stage of {@code /ask} for question {@code q} under {@code config}, cached. */
+  private Reading reading(int q, PipelineConfig config) {
+    List<ScoredPassage> read = DjlReader.passagesRead(retrieval.top(q, config), config.reader());
+    return reader.read(q, questions.get(q).question(), read, config.reader(), config.cascade());
   }
 
   private static double mean(double[] values) {

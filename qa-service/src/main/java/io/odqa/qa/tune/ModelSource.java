@@ -2,6 +2,8 @@ package io.odqa.qa.tune;
 
 import io.odqa.qa.read.ReaderModels;
 import io.odqa.reader.model.ReaderModel;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,14 @@ sealed interface ModelSource extends AutoCloseable {
 
     @Override
     public void close() {}
+  }
+
+  /**
+   * A session's own model from {@code dir}, loaded on the device and engine that serve the live
+   * model, so that its scores compare with the live model's.
+   */
+  static Own own(ReaderModels models, Path dir) throws IOException {
+    return new Own(models.load(dir));
   }
 
   /** A model of the session's own; closed with the session. */

@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each question's best {@code depth} passages per BM25 setting (k1, b, title boost): the only
- * knobs that change retrieval. A config's top {@code k} is a prefix of its depth list, because
- * the retriever orders by score and then passage id, a total order. Passages are shared between
+ * Each question's best {@code depth} passages per retrieval setting (BM25's k1, b and title
+ * boost, and the retrieval knobs: mode, depth, fusion): the only knobs that change retrieval. A
+ * config's top {@code k} is a prefix of its depth list, because the retriever orders by score
+ * and then passage id, a total order. Passages are shared between
  * settings, so a new setting costs references, not copies of passage text.
  */
 final class RetrievalCache {
   /** The knobs that retrieval depends on. */
-  record Key(double bm25K1, double bm25B, double titleBoost) {
+  record Key(double bm25K1, double bm25B, double titleBoost, PipelineConfig.Retrieval retrieval) {
     static Key of(PipelineConfig c) {
-      return new Key(c.bm25K1(), c.bm25B(), c.titleBoost());
+      return new Key(c.bm25K1(), c.bm25B(), c.titleBoost(), c.retrieval());
     }
   }
 

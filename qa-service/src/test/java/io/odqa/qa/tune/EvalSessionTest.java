@@ -76,7 +76,8 @@ class EvalSessionTest {
     PipelineConfig base = configs.current().withVersion("eq-default");
     PipelineConfig other = new PipelineConfig("eq-other", 8, 1.6, 0.65, 0.2,
         new PipelineConfig.Reader(3, base.reader().windowTokens(), base.reader().stride(), 6,
-            0.0, 1.5), new PipelineConfig.Fusion(0.3), base.graph());
+            0.0, 1.5), new PipelineConfig.Fusion(0.3), base.graph(),
+        PipelineConfig.Retrieval.BM25, new PipelineConfig.Cascade(1, 0.5));
     for (PipelineConfig x : List.of(base, other)) {
       ConfigScore session = score(id, List.of(x)).results().get(0);
       double[][] ask = askScores(qs, golds, x);
@@ -104,7 +105,8 @@ class EvalSessionTest {
         base.bm25K1(), base.bm25B(), base.titleBoost(),
         new PipelineConfig.Reader(Math.min(r.passages(), 3), r.windowTokens(), r.stride(),
             Math.max(1, r.maxAnswerTokens() / 3), 0.001, 2.0),
-        new PipelineConfig.Fusion(0.9), base.graph());
+        new PipelineConfig.Fusion(0.9), base.graph(), base.retrieval(),
+        base.cascade());
     ScoreResponse second = score(id, List.of(decodeOnly, base));
     assertEquals(0, second.cache().windows().misses(), "second score: " + second.cache());
     assertEquals(0, second.cache().retrieval().misses());
@@ -112,7 +114,8 @@ class EvalSessionTest {
     assertEquals(2L * qs.size(), second.cache().retrieval().hits());
     assertEquals(first.results().get(0).f1(), second.results().get(1).f1(), 0.0);
     PipelineConfig k1 = new PipelineConfig("cache-k1", base.topK(), base.bm25K1() + 0.3,
-        base.bm25B(), base.titleBoost(), r, base.fusion(), base.graph());
+        base.bm25B(), base.titleBoost(), r, base.fusion(), base.graph(), base.retrieval(),
+        base.cascade());
     assertEquals(qs.size(), score(id, List.of(k1)).cache().retrieval().misses());
     PipelineConfig window = base.withReader(new PipelineConfig.Reader(r.passages(), 192, 32,
         r.maxAnswerTokens(), r.minScore(), r.passageWeight())).withVersion("cache-window");
@@ -193,6 +196,9 @@ class EvalSessionTest {
         .body("detail", equalTo("questions[0].answers must hold at least one answer"));
     post(SESSIONS, "{\"questions\": [" + q + ", " + q + "]}").then().statusCode(400)
         .body("detail", equalTo("questions[1].id 'q1' is not unique"));
+    post(SESSIONS, "{\"questions\": [{\"id\": \"a\", \"question\": \"q\", \"answers\": [\"a\"], "
+        + "\"rejected\": [\"b\", \"\"]}]}").then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("questions[0].rejected[1] must be a non-blank string"));
     post(SESSIONS, "{\"collection\": \"never-ingested\", \"questions\": [" + q + "]}")
         .then().statusCode(404).contentType(PROBLEM)
         .body("detail", containsString("never-ingested has no index"));
@@ -209,6 +215,14 @@ class EvalSessionTest {
         + "\"passageWeight\": 0.5}, \"fusion\": {\"kgWeight\": 0.5}}]}")
         .then().statusCode(400).contentType(PROBLEM)
         .body("detail", equalTo("configs[0]: reader.passages must be in [1, 50], got 0"));
+    post(SESSIONS + "/" + id + "/score", "{\"configs\": [{\"version\": \"v\", \"topK\": 5, "
+        + "\"bm25K1\": 0.9, \"bm25B\": 0.4, \"titleBoost\": 0.5, \"reader\": {\"passages\": 5, "
+        + "\"windowTokens\": 384, \"stride\": 128, \"maxAnswerTokens\": 30, \"minScore\": 0, "
+        + "\"passageWeight\": 0.5}, \"fusion\": {\"kgWeight\": 0.5}, \"retrieval\": {\"mode\": "
+        + "\"sparse\", \"depth\": 100, \"fusion\": \"rrf\", \"rrfK\": 60, \"denseWeight\": 20}}]}")
+        .then().statusCode(400).contentType(PROBLEM)
+        .body("detail", equalTo("configs[0]: retrieval.mode must be bm25, dense or hybrid, got"
+            + " 'sparse'"));
     post(SESSIONS + "/" + id + "/evidence", "{\"config\": 3}").then().statusCode(400)
         .body("detail", equalTo("config must be a pipeline config object"));
     delete(id);

@@ -53,10 +53,46 @@ public final class OnnxBertConverter {
    */
   public static synchronized Path convertIfAbsent(BaseEncoder base, Path out)
       throws IOException {
-    if (!Files.isRegularFile(out.resolve("model.safetensors"))) {
-      convert(base, out);
+    if (Files.isRegularFile(out.resolve("model.safetensors"))) {
+      return out;
+    }
+    // Two services may convert into one shared directory at once: each converts into its own
+    // sibling and moves it into place atomically, and the loser discards its copy.
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path work = Files.createTempDirectory(parent, out.getFileName() + ".converting-");
+    try {
+      convert(base, work);
+      if (Files.isDirectory(out) && isEmpty(out)) {
+        Files.delete(out);
+      }
+      Files.move(work, out, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Another process moved its copy in first (rename onto a non-empty directory fails).
+      if (!Files.isRegularFile(out.resolve("model.safetensors"))) {
+        throw e;
+      }
+    } finally {
+      deleteTree(work);
     }
     return out;
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** Converts a parsed graph with {@code heads} attention heads into {@code out}. */

@@ -66,7 +66,8 @@ public record OnnxGraph(Map<String, Tensor> initializers, List<Node> nodes) {
     return new OnnxGraph(initializers, nodes);
   }
 
-  private static Node parseNode(CodedInputStream in) throws IOException {
+  /** Parses a serialised NodeProto. */
+  static Node parseNode(CodedInputStream in) throws IOException {
     List<String> inputs = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
     String name = "";

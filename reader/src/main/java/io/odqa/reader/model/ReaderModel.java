@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.odqa.reader.read.QaTokenizer;
+import io.odqa.reader.read.SpanReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Owns one loaded model directory: the block with its weights on a device, and the tokenizer.
- * It is created once and closed on shutdown or when a newer model replaces it; a forward pass
- * needs no other state, so concurrent callers share it.
+ * Owns one loaded model directory: the weights, ready for forward passes on one engine ({@link
+ * ServingEngine}), and the tokenizer. It is created once and closed on shutdown or when a newer
+ * model replaces it; a forward pass needs no other state, so concurrent callers share it.
+ *
+ * <p>Loaded for {@link ServingEngine#DJL}, it holds the block ({@link #block}) with its weights
+ * on a device, for training and inference. Loaded for {@link ServingEngine#ONNXRUNTIME}, it holds
+ * only an ONNX Runtime session built from those weights ({@link OrtSpanModel}): the DJL block is
+ * freed once the session has its copy, so the block's accessors throw.
  */
 public final class ReaderModel implements AutoCloseable {
   /** Engine that runs the block. */
@@ -24,48 +30,102 @@ public final class ReaderModel implements AutoCloseable {
 
   private final Path dir;
   private final String version;
+  private final BertConfig config;
+  private final ServingEngine engine;
+  /** The DJL block and the manager of its weights; {@code null} with ONNX Runtime. */
   private final BertQaBlock block;
-  private QaTokenizer tokenizer;
   private final NDManager manager;
+  /** The ONNX Runtime session; {@code null} with DJL. */
+  private final OrtSpanModel ort;
   private final Device device;
+  private QaTokenizer tokenizer;
+  private boolean closed;
 
-  private ReaderModel(Path dir, String version, BertQaBlock block, NDManager manager) {
+  private ReaderModel(Path dir, String version, BertConfig config, BertQaBlock block,
+      NDManager manager, OrtSpanModel ort) {
     this.dir = dir;
     this.version = version;
+    this.config = config;
+    this.engine = ort == null ? ServingEngine.DJL : ServingEngine.ONNXRUNTIME;
     this.block = block;
     this.manager = manager;
-    this.device = manager.getDevice();
+    this.ort = ort;
+    this.device = manager == null ? Device.cpu() : manager.getDevice();
   }
 
   /**
    * Loads {@code dir} ({@code config.json}, {@code tokenizer.json}, {@code *.safetensors}) onto
-   * {@code device}: {@code auto} takes the first GPU when the engine sees one, else the CPU.
+   * {@code device} for DJL: {@code auto} takes the first GPU when the engine sees one, else the
+   * CPU. Training, refresh and evaluation load this way.
    */
   public static ReaderModel load(Path dir, String device) throws IOException {
+    return load(dir, device, ServingEngine.DJL);
+  }
+
+  /**
+   * Loads {@code dir} for {@code engine}. ONNX Runtime runs on the CPU only: {@code device} must
+   * be {@code cpu} or {@code auto} (which then means the CPU even where a GPU is present), and
+   * the model must be fine-tuned from a base encoder with an ONNX graph ({@link
+   * io.odqa.reader.convert.BaseEncoder#of(BertConfig)}); otherwise the load fails and says why.
+   */
+  public static ReaderModel load(Path dir, String device, ServingEngine engine)
+      throws IOException {
     for (String f : new String[] {"config.json", "tokenizer.json"}) {
       if (!Files.isRegularFile(dir.resolve(f))) {
         throw new IOException("model directory " + dir + " has no " + f);
       }
     }
+    return switch (engine) {
+      case DJL -> loadDjl(dir, resolveDevice(device));
+      case ONNXRUNTIME -> loadOrt(dir, device);
+    };
+  }
+
+  private static ReaderModel loadDjl(Path dir, Device device) throws IOException {
     BertConfig config = BertConfig.read(dir.resolve("config.json"));
-    NDManager manager = Engine.getEngine(ENGINE).newBaseManager(resolveDevice(device));
+    NDManager manager = Engine.getEngine(ENGINE).newBaseManager(device);
     try {
       BertQaBlock block = new BertQaBlock(config);
       Map<String, NDArray> weights = Weights.read(dir, manager);
       Weights.assign(block, weights);
-      return new ReaderModel(dir, versionOf(dir), block, manager);
+      return new ReaderModel(dir, versionOf(dir), config, block, manager, null);
     } catch (IOException | RuntimeException e) {
       manager.close();
       throw e;
     }
   }
 
+  /**
+   * The weights are read (and int8 ones dequantised) by DJL on the CPU, written into the base's
+   * ONNX graph, and freed as soon as the session holds its own copy: the service never trains.
+   */
+  private static ReaderModel loadOrt(Path dir, String device) throws IOException {
+    String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
+    if (!d.equals("auto") && resolveDevice(d).isGpu()) {
+      throw new IllegalArgumentException("device '" + device + "': ONNX Runtime serves the"
+          + " reader on the CPU only; use device cpu or auto, or engine djl for a GPU");
+    }
+    if (!ServingEngine.ortAvailable()) {
+      throw new IllegalStateException("engine onnxruntime: ONNX Runtime is not on the classpath"
+          + " (add ai.djl.onnxruntime:onnxruntime-engine), or use engine djl");
+    }
+    try (ReaderModel weights = loadDjl(dir, Device.cpu())) {
+      OrtSpanModel ort;
+      try {
+        ort = OrtSpanModel.create(weights.block, OrtSpanModel.Options.serving());
+      } catch (IllegalArgumentException e) {
+        throw new IOException("model directory " + dir + " cannot be served by ONNX Runtime: "
+            + e.getMessage() + "; use engine djl", e);
+      }
+      return new ReaderModel(dir, weights.version, weights.config, null, null, ort);
+    }
+  }
+
   /** Maps {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N} to a device of the engine. */
   public static Device resolveDevice(String spec) {
     String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);
-    Engine engine = Engine.getEngine(ENGINE);
     return switch (s) {
-      case "auto" -> engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+      case "auto" -> Engine.getEngine(ENGINE).getGpuCount() > 0 ? Device.gpu() : Device.cpu();
       case "cpu" -> Device.cpu();
       case "gpu" -> Device.gpu();
       default -> {
@@ -85,18 +145,52 @@ public final class ReaderModel implements AutoCloseable {
     return dir.toAbsolutePath().normalize().getFileName().toString();
   }
 
+  /**
+   * One forward pass on inputs {@code [3][rows][seq]} (ids, mask, token types), on the engine the
+   * model was loaded for: start and end logits {@code [2][rows][seq]}. With DJL every tensor of
+   * the pass is freed before it returns.
+   */
+  public float[][][] logits(long[][][] in) {
+    if (ort != null) {
+      return ort.logits(in);
+    }
+    try (NDManager m = manager.newSubManager()) {
+      return SpanReader.split(spanLogits(new NDList(m.create(in[0]), m.create(in[1]),
+          m.create(in[2]))), in);
+    }
+  }
+
   /** Start and end logits, {@code [batch, seq]} each, for int64 inputs on this model's device. */
   public NDList spanLogits(NDList inputs) {
-    return block.forward(new ParameterStore(manager, false), inputs, false);
+    return djl("spanLogits").forward(new ParameterStore(manager, false), inputs, false);
   }
 
   /** The encoder's {@code last_hidden_state}, for equivalence checks. */
   public NDArray hiddenStates(NDList inputs) {
-    return block.encode(new ParameterStore(manager, false), inputs, false);
+    return djl("hiddenStates").encode(new ParameterStore(manager, false), inputs, false);
   }
 
-  /** The block, for training. */
+  /** The block, for training; only a model loaded for DJL has one. */
   public BertQaBlock block() {
+    return djl("block");
+  }
+
+  /** The architecture ({@code config.json}), on either engine. */
+  public BertConfig config() {
+    return config;
+  }
+
+  /** The engine that runs this model's forward passes. */
+  public ServingEngine engine() {
+    return engine;
+  }
+
+  private BertQaBlock djl(String method) {
+    if (block == null) {
+      throw new IllegalStateException(method + "() needs the DJL block, but reader model "
+          + version + " was loaded for ONNX Runtime, which keeps only its session and frees the"
+          + " DJL weights; load it with ServingEngine.DJL to train or inspect it");
+    }
     return block;
   }
 
@@ -115,12 +209,16 @@ public final class ReaderModel implements AutoCloseable {
     return tokenizer;
   }
 
-  /** The manager that owns the weights; short-lived managers for inputs attach below it. */
+  /**
+   * The manager that owns the weights; short-lived managers for inputs attach below it. Only a
+   * model loaded for DJL has one.
+   */
   public NDManager manager() {
+    djl("manager");
     return manager;
   }
 
-  /** The device the weights live on. */
+  /** The device the weights live on: always the CPU with ONNX Runtime. */
   public Device device() {
     return device;
   }
@@ -137,9 +235,18 @@ public final class ReaderModel implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (tokenizer != null) {
       tokenizer.close();
     }
-    manager.close();
+    if (manager != null) {
+      manager.close();
+    }
+    if (ort != null) {
+      ort.close();
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.odqa.reader.read;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import io.odqa.reader.model.ReaderModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,14 +170,11 @@ public final class SpanReader {
   }
 
   /**
-   * One forward pass of {@code model} on inputs {@code [3][rows][seq]}; every tensor of the pass
-   * is freed before it returns the start and end logits {@code [2][rows][seq]}.
+   * One forward pass of {@code model} on inputs {@code [3][rows][seq]}, on the engine it was
+   * loaded for ({@link ReaderModel#logits}): start and end logits {@code [2][rows][seq]}.
    */
   public static float[][][] logits(ReaderModel model, long[][][] in) {
-    try (NDManager m = model.manager().newSubManager()) {
-      return split(model.spanLogits(new NDList(m.create(in[0]), m.create(in[1]),
-          m.create(in[2]))), in);
-    }
+    return model.logits(in);
   }
 
   /** Copies start and end logits {@code [rows, seq]} out of the engine, row by row. */

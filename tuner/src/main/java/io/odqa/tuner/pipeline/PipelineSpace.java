@@ -27,7 +27,8 @@ public final class PipelineSpace {
   public static final List<String> KNOBS = List.of("topK", "bm25K1", "bm25B", "titleBoost",
       "reader.passages", "reader.windowTokens", "reader.stride", "reader.maxAnswerTokens",
       "reader.minScore", "reader.passageWeight", "fusion.kgWeight", "graph.pathsTried",
-      "graph.minConfidence");
+      "graph.minConfidence", "retrieval.mode", "retrieval.depth", "retrieval.fusion",
+      "retrieval.rrfK", "retrieval.denseWeight", "cascade.first", "cascade.exitScore");
 
   private final SearchSpace space;
 
@@ -88,7 +89,18 @@ public final class PipelineSpace {
         real(params, "titleBoost", base.titleBoost()), reader,
         new PipelineConfig.Fusion(real(params, "fusion.kgWeight", base.fusion().kgWeight())),
         new PipelineConfig.Graph(integer(params, "graph.pathsTried", base.graph().pathsTried()),
-            real(params, "graph.minConfidence", base.graph().minConfidence())));
+            real(params, "graph.minConfidence", base.graph().minConfidence())),
+        retrieval(base.retrieval(), params),
+        new PipelineConfig.Cascade(integer(params, "cascade.first", base.cascade().first()),
+            real(params, "cascade.exitScore", base.cascade().exitScore())));
+  }
+
+  private static PipelineConfig.Retrieval retrieval(PipelineConfig.Retrieval r,
+      Map<String, Object> params) {
+    return new PipelineConfig.Retrieval(text(params, "retrieval.mode", r.mode()),
+        integer(params, "retrieval.depth", r.depth()), text(params, "retrieval.fusion", r.fusion()),
+        integer(params, "retrieval.rrfK", r.rrfK()),
+        real(params, "retrieval.denseWeight", r.denseWeight()));
   }
 
   /** The knobs of {@code config} that this space names, as tuner parameters. */
@@ -107,6 +119,13 @@ public final class PipelineSpace {
     all.put("fusion.kgWeight", config.fusion().kgWeight());
     all.put("graph.pathsTried", (long) config.graph().pathsTried());
     all.put("graph.minConfidence", config.graph().minConfidence());
+    all.put("retrieval.mode", config.retrieval().mode());
+    all.put("retrieval.depth", (long) config.retrieval().depth());
+    all.put("retrieval.fusion", config.retrieval().fusion());
+    all.put("retrieval.rrfK", (long) config.retrieval().rrfK());
+    all.put("retrieval.denseWeight", config.retrieval().denseWeight());
+    all.put("cascade.first", (long) config.cascade().first());
+    all.put("cascade.exitScore", config.cascade().exitScore());
     all.keySet().retainAll(space.names());
     return all;
   }
@@ -114,6 +133,11 @@ public final class PipelineSpace {
   private static int integer(Map<String, Object> params, String name, int fallback) {
     Object v = params.get(name);
     return v == null ? fallback : Math.toIntExact(((Number) v).longValue());
+  }
+
+  private static String text(Map<String, Object> params, String name, String fallback) {
+    Object v = params.get(name);
+    return v == null ? fallback : v.toString();
   }
 
   private static double real(Map<String, Object> params, String name, double fallback) {

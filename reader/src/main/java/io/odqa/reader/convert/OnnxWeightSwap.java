@@ -1,0 +1,453 @@
+package io.odqa.reader.convert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import io.odqa.reader.model.BertQaBlock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Puts a reader's encoder weights into the ONNX graph of its base encoder, so that ONNX Runtime
+ * runs exactly the encoder that our DJL block runs. Every float initializer of the graph is
+ * replaced; one that no reader parameter fills, or a reader parameter that fills none, is an
+ * error, so the result can never silently keep a base weight.
+ *
+ * <p>Names follow {@link OnnxBertConverter}: embedding, LayerNorm and bias initializers carry the
+ * Hugging Face name; a Linear weight is an anonymous {@code onnx::MatMul_*} initializer stored
+ * {@code [in, out]}, named by the bias of the Add that consumes its MatMul, so the reader's
+ * {@code [out, in]} tensor goes in transposed. The model is rewritten on the protobuf wire format
+ * (field numbers from {@code onnx.proto3}: ModelProto.graph = 7; GraphProto.node = 1,
+ * initializer = 5; TensorProto dims = 1, data_type = 2, name = 8, raw_data = 9); every other
+ * field is copied byte for byte.
+ *
+ * <p>The rewrite streams: the base graph is read in place (its weights are never copied), every
+ * check runs on shapes alone, and each new tensor is taken from the block only while it is
+ * written. A service with a 512 MB heap thus needs the base model's bytes plus one tensor, not
+ * the several copies of the model that building it in memory would hold at once.
+ */
+public final class OnnxWeightSwap {
+  private static final int GRAPH = 7;
+  private static final int NODE = 1;
+  private static final int INITIALIZER = 5;
+  private static final int DIMS = 1;
+  private static final int DATA_TYPE = 2;
+  private static final int NAME = 8;
+  private static final int RAW_DATA = 9;
+  private static final int FLOAT = 1;
+  /** The span head: not part of the encoder graph, applied by the caller. */
+  private static final Set<String> HEAD = Set.of(BertQaBlock.QA_WEIGHT, BertQaBlock.QA_BIAS);
+
+  /**
+   * Where a float initializer's values come from.
+   *
+   * @param parameter the reader parameter's Hugging Face name
+   * @param transposed whether the initializer holds the parameter transposed ({@code [in, out]})
+   */
+  record Source(String parameter, boolean transposed) {}
+
+  /**
+   * What the swap needs of a model, read without copying its weights.
+   *
+   * @param floats dims of each float initializer, by name, in file order
+   * @param nodes the graph's nodes, in topological order
+   */
+  record Layout(Map<String, long[]> floats, List<OnnxGraph.Node> nodes) {}
+
+  /** New values of the float initializers: their dims, and their data when it is written. */
+  interface Values {
+    long[] dims(String initializer);
+
+    float[] data(String initializer);
+  }
+
+  private OnnxWeightSwap() {}
+
+  /**
+   * Writes the serialised {@code onnx} model to {@code out} with every float initializer taken
+   * from {@code block}; nothing is written unless every initializer has its parameter.
+   */
+  public static void write(byte[] onnx, BertQaBlock block, OutputStream out) throws IOException {
+    Map<String, Parameter> params = block.parametersByName();
+    Map<String, Source> plan = plan(layout(onnx), params);
+    Values values = new Values() {
+      @Override
+      public long[] dims(String initializer) {
+        Source s = plan.get(initializer);
+        return shape(params.get(s.parameter()).getArray(), s.transposed());
+      }
+
+      @Override
+      public float[] data(String initializer) {
+        return values(plan.get(initializer), params);
+      }
+    };
+    CodedOutputStream coded = CodedOutputStream.newInstance(out, 1 << 16);
+    rewrite(onnx, plan.keySet(), values, coded);
+    coded.flush();
+  }
+
+  /** The float initializers and nodes of a serialised model, its tensor data left unread. */
+  static Layout layout(byte[] onnx) throws IOException {
+    Map<String, long[]> floats = new LinkedHashMap<>();
+    List<OnnxGraph.Node> nodes = new ArrayList<>();
+    boolean graph = false;
+    CodedInputStream model = reader(ByteBuffer.wrap(onnx));
+    for (int tag = model.readTag(); tag != 0; tag = model.readTag()) {
+      if (WireFormat.getTagFieldNumber(tag) != GRAPH) {
+        model.skipField(tag);
+        continue;
+      }
+      graph = true;
+      CodedInputStream in = reader(model.readByteBuffer());
+      for (int t = in.readTag(); t != 0; t = in.readTag()) {
+        switch (WireFormat.getTagFieldNumber(t)) {
+          case NODE -> nodes.add(OnnxGraph.parseNode(reader(in.readByteBuffer())));
+          case INITIALIZER -> {
+            TensorHeader h = header(in.readByteBuffer());
+            if (h.type() == FLOAT) {
+              floats.put(h.name(), h.dims());
+            }
+          }
+          default -> in.skipField(t);
+        }
+      }
+    }
+    if (!graph) {
+      throw new IOException("not an ONNX model: no graph (field 7) in ModelProto");
+    }
+    return new Layout(floats, nodes);
+  }
+
+  /** The reader parameter behind each float initializer of {@code layout}, by initializer name. */
+  static Map<String, Source> sources(Layout layout) throws IOException {
+    Map<String, long[]> init = layout.floats();
+    Map<String, OnnxGraph.Node> addOf = new HashMap<>();
+    for (OnnxGraph.Node n : layout.nodes()) {
+      if (n.opType().equals("Add")) {
+        n.inputs().forEach(i -> addOf.put(i, n));
+      }
+    }
+    Map<String, Source> out = new LinkedHashMap<>();
+    for (OnnxGraph.Node n : layout.nodes()) {
+      if (!n.opType().equals("MatMul") || n.inputs().size() != 2
+          || !init.containsKey(n.inputs().get(1))) {
+        continue;
+      }
+      OnnxGraph.Node add = addOf.get(n.outputs().get(0));
+      String bias = add == null ? null : add.inputs().stream()
+          .filter(i -> i.endsWith(".bias") && init.containsKey(i)).findFirst().orElse(null);
+      if (bias == null) {
+        throw new IOException("MatMul " + n.name() + " (weight " + n.inputs().get(1)
+            + ") is not followed by an Add with a named bias");
+      }
+      String weight = bias.substring(0, bias.length() - "bias".length()) + "weight";
+      out.put(n.inputs().get(1), new Source(weight, true));
+    }
+    for (String name : init.keySet()) {
+      if (out.containsKey(name)) {
+        continue;
+      }
+      if (name.startsWith("onnx::") || name.startsWith("/")) {
+        throw new IOException("float initializer " + name + " has no Hugging Face name and feeds"
+            + " no MatMul followed by a named bias: the graph is not a plain BERT export");
+      }
+      out.put(name, new Source(name, false));
+    }
+    return out;
+  }
+
+  /**
+   * The source of each float initializer of {@code layout}, checked against {@code params} on
+   * shapes alone: each parameter exists and, transposed where the source says so, has the
+   * initializer's dims, and every parameter but the span head is used.
+   */
+  static Map<String, Source> plan(Layout layout, Map<String, Parameter> params)
+      throws IOException {
+    Map<String, Source> sources = sources(layout);
+    Set<String> used = new HashSet<>(HEAD);
+    for (Map.Entry<String, Source> e : sources.entrySet()) {
+      Source s = e.getValue();
+      Parameter p = params.get(s.parameter());
+      if (p == null || p.getArray() == null) {
+        throw new IOException("the reader has no parameter " + s.parameter() + " for ONNX"
+            + " initializer " + e.getKey());
+      }
+      long[] dims = shape(p.getArray(), s.transposed());
+      long[] expected = layout.floats().get(e.getKey());
+      if (!Arrays.equals(dims, expected)) {
+        throw new IOException("reader parameter " + s.parameter() + " gives ONNX initializer "
+            + e.getKey() + " dims " + Arrays.toString(dims) + ", the graph has "
+            + Arrays.toString(expected));
+      }
+      used.add(s.parameter());
+    }
+    Set<String> unused = new TreeSet<>(params.keySet());
+    unused.removeAll(used);
+    if (!unused.isEmpty()) {
+      throw new IOException("the ONNX graph has no place for reader parameters " + unused
+          + "; is it the reader's base encoder?");
+    }
+    return sources;
+  }
+
+  /** The values of one initializer: its parameter's, transposed when {@code s} says so. */
+  static float[] values(Source s, Map<String, Parameter> params) {
+    NDArray a = params.get(s.parameter()).getArray();
+    float[] data = a.toFloatArray();
+    if (!s.transposed()) {
+      return data;
+    }
+    long[] dims = a.getShape().getShape();
+    return transpose(data, (int) dims[0], (int) dims[1]);
+  }
+
+  /** The dims of {@code a}, or of its transpose. */
+  private static long[] shape(NDArray a, boolean transposed) {
+    long[] dims = a.getShape().getShape();
+    return transposed && dims.length == 2 ? new long[] {dims[1], dims[0]} : dims;
+  }
+
+  /**
+   * The serialised {@code model} with the float initializers named in {@code replacements}
+   * replaced (as {@code raw_data}); every name must occur in the graph. For tests and small
+   * models: the result is built in memory.
+   */
+  static byte[] rewrite(byte[] model, Map<String, OnnxGraph.Tensor> replacements)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    rewrite(model, replacements.keySet(), new Values() {
+      @Override
+      public long[] dims(String initializer) {
+        return replacements.get(initializer).dims();
+      }
+
+      @Override
+      public float[] data(String initializer) {
+        return replacements.get(initializer).data();
+      }
+    }, out);
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Writes {@code model} to {@code out} with the float initializers named in {@code names}
+   * replaced by {@code values}. The sizes of the graph and its tensors are computed from dims
+   * first (protobuf frames each field with its length), then each tensor is written as it is
+   * fetched.
+   */
+  private static void rewrite(byte[] model, Set<String> names, Values values,
+      CodedOutputStream out) throws IOException {
+    Set<String> seen = new HashSet<>();
+    Edit tensors = tensor -> {
+      TensorHeader h = header(tensor);
+      if (h.type() != FLOAT || !names.contains(h.name())) {
+        return null;
+      }
+      seen.add(h.name());
+      return tensorContent(h.name(), values);
+    };
+    Edit graphs = graph -> {
+      long size = splice(graph, INITIALIZER, tensors, null);
+      return new Content(checkedSize(size), o -> splice(graph, INITIALIZER, tensors, o));
+    };
+    splice(ByteBuffer.wrap(model), GRAPH, graphs, null);
+    Set<String> missing = new TreeSet<>(names);
+    missing.removeAll(seen);
+    if (!missing.isEmpty()) {
+      throw new IOException("the ONNX model has no float initializers " + missing);
+    }
+    splice(ByteBuffer.wrap(model), GRAPH, graphs, out);
+  }
+
+  /** A float TensorProto, serialised: packed dims, data type, name, little-endian raw data. */
+  static byte[] tensorProto(OnnxGraph.Tensor t) throws IOException {
+    Content c = tensorContent(t.name(), new Values() {
+      @Override
+      public long[] dims(String initializer) {
+        return t.dims();
+      }
+
+      @Override
+      public float[] data(String initializer) {
+        return t.data();
+      }
+    });
+    byte[] bytes = new byte[c.size()];
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    c.writer().write(out);
+    out.checkNoSpaceLeft();
+    return bytes;
+  }
+
+  /** Writes a field's new content. */
+  private interface Writer {
+    void write(CodedOutputStream out) throws IOException;
+  }
+
+  /** New content of a length-delimited field: its size in bytes, and how to write it. */
+  private record Content(int size, Writer writer) {}
+
+  /** New content for a length-delimited field; {@code null} keeps the field as it is. */
+  private interface Edit {
+    Content apply(ByteBuffer value) throws IOException;
+  }
+
+  /**
+   * The size of {@code message} with each length-delimited field {@code field} that {@code
+   * edit} changes re-framed around its new content; with {@code out}, also writes it there, the
+   * unchanged runs copied straight from {@code message}.
+   */
+  private static long splice(ByteBuffer message, int field, Edit edit, CodedOutputStream out)
+      throws IOException {
+    CodedInputStream in = reader(message);
+    long size = 0;
+    int kept = 0;
+    while (true) {
+      int at = in.getTotalBytesRead();
+      int tag = in.readTag();
+      if (tag == 0) {
+        break;
+      }
+      if (WireFormat.getTagFieldNumber(tag) != field
+          || WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+        in.skipField(tag);
+        continue;
+      }
+      Content content = edit.apply(in.readByteBuffer());
+      if (content == null) {
+        continue;
+      }
+      size += copy(message, kept, at, out);
+      if (out != null) {
+        out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        out.writeUInt32NoTag(content.size());
+        content.writer().write(out);
+      }
+      size += CodedOutputStream.computeTagSize(field)
+          + CodedOutputStream.computeUInt32SizeNoTag(content.size()) + content.size();
+      kept = in.getTotalBytesRead();
+    }
+    return size + copy(message, kept, in.getTotalBytesRead(), out);
+  }
+
+  private static int copy(ByteBuffer message, int from, int to, CodedOutputStream out)
+      throws IOException {
+    if (out != null && to > from) {
+      out.writeRawBytes(message.duplicate().position(from).limit(to).slice());
+    }
+    return to - from;
+  }
+
+  /** A float tensor's content, sized from its dims; its data is fetched only when written. */
+  private static Content tensorContent(String name, Values values) {
+    long[] dims = values.dims(name);
+    int dimsSize = 0;
+    long count = 1;
+    for (long d : dims) {
+      dimsSize += CodedOutputStream.computeInt64SizeNoTag(d);
+      count *= d;
+    }
+    long rawSize = count * Float.BYTES;
+    if (rawSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("tensor " + name + " is over 2 GB");
+    }
+    long size = CodedOutputStream.computeTagSize(DIMS)
+        + CodedOutputStream.computeUInt32SizeNoTag(dimsSize) + dimsSize
+        + CodedOutputStream.computeInt32Size(DATA_TYPE, FLOAT)
+        + CodedOutputStream.computeStringSize(NAME, name)
+        + CodedOutputStream.computeTagSize(RAW_DATA)
+        + CodedOutputStream.computeUInt32SizeNoTag((int) rawSize) + rawSize;
+    long elements = count;
+    int finalDimsSize = dimsSize;
+    return new Content(checkedSize(size), out -> {
+      float[] data = values.data(name);
+      if (data.length != elements) {
+        throw new IOException("tensor " + name + " has " + data.length + " values, its dims "
+            + Arrays.toString(dims) + " say " + elements);
+      }
+      out.writeTag(DIMS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeUInt32NoTag(finalDimsSize);
+      for (long d : dims) {
+        out.writeInt64NoTag(d);
+      }
+      out.writeInt32(DATA_TYPE, FLOAT);
+      out.writeString(NAME, name);
+      out.writeTag(RAW_DATA, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeUInt32NoTag((int) rawSize);
+      for (float f : data) {
+        out.writeFixed32NoTag(Float.floatToRawIntBits(f));
+      }
+    });
+  }
+
+  private static int checkedSize(long size) {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("the rewritten model would be " + size
+          + " bytes, over the 2 GB of a serialised protobuf");
+    }
+    return (int) size;
+  }
+
+  /** A TensorProto's name, element type and dims. */
+  private record TensorHeader(String name, int type, long[] dims) {}
+
+  private static TensorHeader header(ByteBuffer tensor) throws IOException {
+    CodedInputStream in = reader(tensor);
+    String name = "";
+    int type = 0;
+    List<Long> dims = new ArrayList<>();
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      switch (WireFormat.getTagFieldNumber(tag)) {
+        case DIMS -> {
+          if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            int limit = in.pushLimit(in.readRawVarint32());
+            while (in.getBytesUntilLimit() > 0) {
+              dims.add(in.readInt64());
+            }
+            in.popLimit(limit);
+          } else {
+            dims.add(in.readInt64());
+          }
+        }
+        case DATA_TYPE -> type = in.readInt32();
+        case NAME -> name = in.readString();
+        default -> in.skipField(tag);
+      }
+    }
+    return new TensorHeader(name, type, dims.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** A reader over {@code message} whose length-delimited fields are views, not copies. */
+  private static CodedInputStream reader(ByteBuffer message) {
+    CodedInputStream in = CodedInputStream.newInstance(message);
+    in.enableAliasing(true);
+    in.setSizeLimit(Integer.MAX_VALUE);
+    return in;
+  }
+
+  private static float[] transpose(float[] data, int rows, int cols) {
+    float[] out = new float[data.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[c * rows + r] = data[r * cols + c];
+      }
+    }
+    return out;
+  }
+}
