@@ -311,6 +311,11 @@ public class IngestJobs {
       fail(id, follower.stage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Error e) {
+      // An executor swallows an Error (out of memory loading a model, say): the job would stay
+      // running without a word. It fails, visibly and retryably, and the Error goes on.
+      fail(id, follower.stage(), new IllegalStateException(e.toString(), e));
+      throw e;
     }
   }
 
