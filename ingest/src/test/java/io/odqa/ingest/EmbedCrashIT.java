@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.odqa.core.index.PassageFields;
 import io.odqa.kg.GraphClient;
 import io.odqa.kg.Neo4jSettings;
+import io.odqa.reader.convert.BaseEncoder;
+import io.odqa.reader.convert.OnnxBertConverter;
 import io.odqa.reader.embed.PassageEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,10 @@ class EmbedCrashIT {
 
   @Test
   void killDashNineMidEmbeddingThenRestartGivesEachPassageOneVector() throws Exception {
-    Path modelDir = Path.of(System.getProperty("odqa.embed.model-dir"));
+    // Converted here, as `./odqa up` does before the services start: converting bge-small
+    // needs more than the service's 512 MB heap, and the service's first load would fail.
+    Path modelDir = OnnxBertConverter.convertIfAbsent(BaseEncoder.BGE_SMALL,
+        Path.of(System.getProperty("odqa.embed.model-dir")));
     IngestProcess service = new IngestProcess(dataDir, Map.of(
         "ODQA_INGEST_BATCH_SIZE", "10",
         "ODQA_INGEST_EXTRACT_ENABLED", "false",
