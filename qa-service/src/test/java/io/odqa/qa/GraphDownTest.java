@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.odqa.core.index.PassageIndexWriter;
 import io.odqa.core.model.Document;
@@ -19,7 +20,10 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With Neo4j unreachable, /ask still answers from text and reports the graph as degraded. */
+/**
+ * With Neo4j unreachable, /ask (and /ask/explain) still answer from text and report the graph as
+ * degraded.
+ */
 @QuarkusTest
 @QuarkusTestResource(ReaderModelResource.class)
 @TestProfile(GraphDownTest.NoNeo4j.class)
@@ -48,6 +52,15 @@ class GraphDownTest {
         .body("degraded", contains("kg"))
         .body("answers", not(empty()))
         .body("answers.source", everyItem(equalTo("text")));
+    // The explanation says the same: no graph trace, the text stages all there.
+    given().contentType("application/json")
+        .body("{\"question\": \"Who wrote the first algorithm?\", \"collection\": \"graph-down\"}")
+        .post("/api/v1/ask/explain").then().statusCode(200)
+        .body("degraded", contains("kg"))
+        .body("graph", nullValue())
+        .body("answers", not(empty()))
+        .body("retrieval.passages[0].passageId", equalTo("lovelace::p0"))
+        .body("spans[0].passageId", equalTo("lovelace::p0"));
     // Without Neo4j the service stays ready (odqa.neo4j.required-for-readiness=false), and the
     // shared readiness check says the graph is unavailable. Ready waits for the reader warm-up.
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);

@@ -7,6 +7,7 @@ import io.odqa.qa.champion.ChampionException;
 import io.odqa.qa.read.ReaderBusyException;
 import io.odqa.qa.retrieve.UnknownCollectionException;
 import io.odqa.qa.retrieve.UnknownDocumentException;
+import io.odqa.qa.retrieve.UnknownPassageException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,6 +24,11 @@ public class QaProblemMappers {
 
   @ServerExceptionMapper
   public Response unknownDocument(UnknownDocumentException e) {
+    return respond(Problem.of(404, e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response unknownPassage(UnknownPassageException e) {
     return respond(Problem.of(404, e.getMessage()));
   }
 

@@ -69,7 +69,7 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
       public List<GraphAnswer> answer(String question, CollectionName collection,
           PipelineConfig config) {
         return filtered(explain(question, collection, config.graph().pathsTried(),
-            Optional.of(model)), config);
+            Optional.of(model)), config).answers();
       }
 
       @Override
@@ -82,12 +82,20 @@ public class KgqaGraphAnswerer implements GraphAnswerer {
   @Override
   public List<GraphAnswer> answer(String question, CollectionName collection,
       PipelineConfig config) {
+    return trace(question, collection, config).answers();
+  }
+
+  /** The steps of {@link #explain}, with {@code config}'s paths tried and confidence floor. */
+  @Override
+  public KgResult trace(String question, CollectionName collection, PipelineConfig config) {
     return filtered(explain(question, collection, config.graph().pathsTried()), config);
   }
 
-  private static List<GraphAnswer> filtered(KgResult result, PipelineConfig config) {
-    return result.answers().stream()
-        .filter(a -> a.confidence() >= config.graph().minConfidence()).toList();
+  /** {@code result} without the answers below {@code config}'s {@code graph.minConfidence}. */
+  private static KgResult filtered(KgResult result, PipelineConfig config) {
+    return new KgResult(result.entity(), result.masked(), result.paths(), result.executed(),
+        result.answers().stream()
+            .filter(a -> a.confidence() >= config.graph().minConfidence()).toList());
   }
 
   /** Answers with every intermediate step, with the configured number of paths tried. */

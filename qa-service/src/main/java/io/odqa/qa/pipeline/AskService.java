@@ -7,12 +7,13 @@ import io.odqa.qa.fuse.AnswerFuser;
 import io.odqa.qa.kg.GraphAnswer;
 import io.odqa.qa.kg.GraphAnswerer;
 import io.odqa.qa.kg.GraphUnavailableException;
+import io.odqa.qa.kg.KgResult;
 import io.odqa.qa.read.Reader;
 import io.odqa.qa.read.Reading;
 import io.odqa.qa.read.ReaderUnavailableException;
-import io.odqa.qa.read.TextAnswer;
 import io.odqa.qa.retrieve.AnalyzedQuestion;
 import io.odqa.qa.retrieve.QuestionAnalyzer;
+import io.odqa.qa.retrieve.RetrievalTrace;
 import io.odqa.qa.retrieve.Retriever;
 import io.odqa.qa.retrieve.ScoredPassage;
 import io.odqa.qa.retrieve.UnknownCollectionException;
@@ -30,8 +31,10 @@ import org.jboss.logging.Logger;
 /**
  * Runs the pipeline on one config snapshot: analyze → retrieve → read → fuse, with the graph
  * stage (kg) running beside retrieve and read, timing each stage ({@code kg} is the graph stage's
- * own time, {@code kg-wait} what the request waited for it after reading). A stage that cannot run (no reader model, Neo4j down) is named in {@code degraded} and
- * the others still answer: without a reader the answers are whole passages.
+ * own time, {@code kg-wait} what the request waited for it after reading). A stage that cannot
+ * run (no reader model, Neo4j down) is named in {@code degraded} and the others still answer:
+ * without a reader the answers are whole passages. {@link #trace} keeps each stage's output for
+ * {@code /ask/explain}.
  */
 @ApplicationScoped
 public class AskService {
@@ -62,6 +65,14 @@ public class AskService {
 
   /** Answers {@code question} from {@code collection}; {@code topK} overrides the config's. */
   public AskResult ask(String question, CollectionName collection, Integer topK) {
+    return trace(question, collection, topK).result();
+  }
+
+  /**
+   * Answers as {@link #ask} does and keeps what each stage produced (rankings, spans, graph
+   * steps): the same run, not a second one, so its answers are the ones {@code /ask} gives.
+   */
+  public AskTrace trace(String question, CollectionName collection, Integer topK) {
     PipelineConfig config = configs.current();
     reader.checkCapacity();
     Stopwatch clock = new Stopwatch();
@@ -71,14 +82,14 @@ public class AskService {
     CompletableFuture<GraphOutcome> kg = CompletableFuture.supplyAsync(
         () -> GraphOutcome.of(graph, question, collection, config), graphStage);
     int k = topK == null ? config.topK() : topK;
-    List<ScoredPassage> passages;
+    RetrievalTrace retrieval;
     try {
-      passages = retriever.retrieve(collection, analyzed, k, config);
+      retrieval = retriever.trace(collection, analyzed, k, config);
     } catch (UnknownCollectionException e) {
       // A collection of triples only (no passage index) can still be answered by the graph.
       clock.lap("retrieve");
-      AskResult graphOnly = answer(question, List.of(), config, clock, kg);
-      if (graphOnly.answers().isEmpty()) {
+      AskTrace graphOnly = answer(question, RetrievalTrace.none(k), config, clock, kg);
+      if (graphOnly.result().answers().isEmpty()) {
         throw e;
       }
       return graphOnly;
@@ -87,7 +98,7 @@ public class AskService {
       throw e;
     }
     clock.lap("retrieve");
-    return answer(question, passages, config, clock, kg);
+    return answer(question, retrieval, config, clock, kg);
   }
 
   /**
@@ -109,7 +120,8 @@ public class AskService {
     PipelineConfig all = config.withReader(new PipelineConfig.Reader(
         Math.min(50, passages.size()), r.windowTokens(), r.stride(), r.maxAnswerTokens(),
         r.minScore(), 0.0)).withCascade(PipelineConfig.Cascade.OFF);
-    return answer(question, passages, all, clock, null);
+    return answer(question, new RetrievalTrace(passages.size(), passages, null, null), all, clock,
+        null).result();
   }
 
   /** Retrieval only: the best {@code k} passages, for retrieval evaluation. */
@@ -119,20 +131,15 @@ public class AskService {
   }
 
   /** Reads, joins the graph stage's outcome ({@code kg}; null: no graph) and fuses. */
-  private AskResult answer(String question, List<ScoredPassage> passages, PipelineConfig config,
+  private AskTrace answer(String question, RetrievalTrace retrieval, PipelineConfig config,
       Stopwatch clock, CompletableFuture<GraphOutcome> kg) {
+    List<ScoredPassage> passages = retrieval.passages();
     List<String> degraded = new ArrayList<>();
-    List<TextAnswer> text = List.of();
-    AskResult.ReadStats stats = null;
-    boolean read = true;
+    Reading reading = null;
     try {
-      Reading reading = reader.read(question, passages, config);
-      text = reading.answers();
-      stats = new AskResult.ReadStats(reading.passagesRead(), reading.rounds(),
-          reading.windows(), reading.passes());
+      reading = reader.read(question, passages, config);
     } catch (ReaderUnavailableException e) {
       degraded.add("reader");
-      read = false;
     } catch (RuntimeException e) {
       if (kg != null) {
         kg.cancel(false);
@@ -140,35 +147,42 @@ public class AskService {
       throw e;
     }
     clock.lap("read");
-    List<GraphAnswer> graphAnswers = List.of();
+    KgResult graphTrace = null;
     if (kg != null) {
       GraphOutcome outcome = kg.join();
       clock.lap("kg-wait");
       clock.put("kg", outcome.millis());
-      graphAnswers = outcome.answers();
-      if (outcome.unavailable()) {
+      graphTrace = outcome.trace();
+      if (graphTrace == null) {
         degraded.add("kg");
       }
     }
-    List<Answer> answers = read
-        ? AnswerFuser.fuse(text, graphAnswers, config.fusion(), MAX_ANSWERS)
+    List<GraphAnswer> graphAnswers = graphTrace == null ? List.of() : graphTrace.answers();
+    List<Answer> answers = reading != null
+        ? AnswerFuser.fuse(reading.answers(), graphAnswers, config.fusion(), MAX_ANSWERS)
         : wholePassages(passages);
     clock.lap("fuse");
-    return new AskResult(answers, reported(passages), clock.timings(), config.version(),
-        reader.modelVersion(), graph.modelVersion(), degraded, stats);
+    AskResult.ReadStats stats = reading == null ? null : new AskResult.ReadStats(
+        reading.passagesRead(), reading.rounds(), reading.windows(), reading.passes());
+    AskResult result = new AskResult(answers, reported(passages), clock.timings(),
+        config.version(), reader.modelVersion(), graph.modelVersion(), degraded, stats);
+    return new AskTrace(result, config, retrieval, reading, graphTrace);
   }
 
-  /** The graph stage's answers and its own duration; unavailable when Neo4j could not answer. */
-  private record GraphOutcome(List<GraphAnswer> answers, boolean unavailable, double millis) {
+  /**
+   * The graph stage's steps and answers, null when Neo4j could not answer, and its own
+   * duration.
+   */
+  private record GraphOutcome(KgResult trace, double millis) {
     static GraphOutcome of(GraphAnswerer graph, String question, CollectionName collection,
         PipelineConfig config) {
       long start = System.nanoTime();
       try {
-        return new GraphOutcome(graph.answer(question, collection, config), false,
+        return new GraphOutcome(graph.trace(question, collection, config),
             (System.nanoTime() - start) / 1e6);
       } catch (GraphUnavailableException e) {
         LOG.debugf("graph stage skipped: %s", e.getMessage());
-        return new GraphOutcome(List.of(), true, (System.nanoTime() - start) / 1e6);
+        return new GraphOutcome(null, (System.nanoTime() - start) / 1e6);
       }
     }
   }

@@ -57,7 +57,7 @@ public class DjlReader implements Reader {
           return scheduler.forwardAll(m, batches);
         }, question, part.stream().map(p -> p.passage().text()).toList(), settings))));
     return new Reading(reading.answers(), reading.passagesRead(), reading.rounds(), counts[1],
-        counts[0]);
+        counts[0], reading.spans());
   }
 
   /** The passages that {@code r} reads: the best {@code r.passages()} of those retrieved. */

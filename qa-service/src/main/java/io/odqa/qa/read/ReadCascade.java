@@ -26,7 +26,8 @@ public final class ReadCascade {
 
   /**
    * Reads {@code read} (best first) in at most two rounds; {@code spansOf} returns the best
-   * spans of a list of passages, a span's {@code passage} indexing that list.
+   * spans of a list of passages, a span's {@code passage} indexing that list. The reading keeps
+   * every span of the rounds run, indexing {@code read}.
    */
   public static Reading read(List<ScoredPassage> read, PipelineConfig.Cascade cascade,
       PipelineConfig.Reader r, int nBest, Function<List<ScoredPassage>, List<Span>> spansOf) {
@@ -37,7 +38,7 @@ public final class ReadCascade {
     List<ScoredPassage> head = read.subList(0, first);
     List<Span> spans = spansOf.apply(head);
     if (first == read.size() || confident(spans, cascade)) {
-      return new Reading(DjlReader.answers(spans, head, r), first, 1, 0, 0);
+      return new Reading(DjlReader.answers(spans, head, r), first, 1, 0, 0, spans);
     }
     List<Span> all = new ArrayList<>(spans);
     for (Span s : spansOf.apply(read.subList(first, read.size()))) {
@@ -47,7 +48,7 @@ public final class ReadCascade {
     all.sort(Comparator.comparingDouble(Span::probability).reversed()
         .thenComparingInt(Span::passage).thenComparingInt(Span::start).thenComparingInt(Span::end));
     List<Span> best = all.subList(0, Math.min(all.size(), nBest));
-    return new Reading(DjlReader.answers(best, read, r), read.size(), 2, 0, 0);
+    return new Reading(DjlReader.answers(best, read, r), read.size(), 2, 0, 0, all);
   }
 
   /** Whether the first round's best span clears the exit threshold; 1 never exits. */

@@ -1,7 +1,6 @@
 package io.odqa.qa.retrieve;
 
 import io.odqa.core.index.PassageFields;
-import io.odqa.core.model.CollectionName;
 import io.odqa.core.model.PipelineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
@@ -34,15 +32,6 @@ public class Bm25Retriever {
   /** Score first, then passage id, so equal scores always come back in the same order. */
   private static final Sort SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
       new SortField(PassageFields.PASSAGE_ID, SortField.Type.STRING));
-
-  /** Longest document read by {@link #passagesOf}, in passages. */
-  private static final int MAX_PASSAGES_PER_DOCUMENT = 1000;
-
-  private final CollectionSearchers searchers;
-
-  Bm25Retriever(CollectionSearchers searchers) {
-    this.searchers = searchers;
-  }
 
   /** The best {@code k} passages by BM25 in {@code shared}'s snapshot of the index. */
   public List<ScoredPassage> search(IndexSearcher shared, AnalyzedQuestion question, int k,
@@ -60,29 +49,6 @@ public class Bm25Retriever {
           doc.get(PassageFields.TITLE), hit.score));
     }
     return results;
-  }
-
-  /** Every passage of document {@code docId} in reading order; see {@link Retriever#passagesOf}. */
-  public List<ScoredPassage> passagesOf(CollectionName collection, String docId) {
-    SearcherManager manager = searchers.refreshed(collection);
-    IndexSearcher searcher = null;
-    try {
-      searcher = manager.acquire();
-      TopDocs top = searcher.search(new TermQuery(new Term(PassageFields.DOC_ID, docId)),
-          MAX_PASSAGES_PER_DOCUMENT);
-      List<ScoredPassage> results = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc hit : top.scoreDocs) {
-        Document doc = searcher.storedFields().document(hit.doc);
-        results.add(new ScoredPassage(PassageFields.fromLucene(doc),
-            doc.get(PassageFields.TITLE), 0f));
-      }
-      results.sort(java.util.Comparator.comparingInt(p -> p.passage().ordinal()));
-      return results;
-    } catch (IOException e) {
-      throw new UncheckedIOException("lookup in collection " + collection + " failed", e);
-    } finally {
-      release(manager, searcher);
-    }
   }
 
   static Query query(AnalyzedQuestion question, PipelineConfig config) {

@@ -25,16 +25,25 @@ public class HybridRetriever implements Retriever {
   private final CollectionSearchers searchers;
   private final Bm25Retriever bm25;
   private final QuestionEncoder encoder;
+  private final PassageStore store;
 
-  HybridRetriever(CollectionSearchers searchers, Bm25Retriever bm25, QuestionEncoder encoder) {
+  HybridRetriever(CollectionSearchers searchers, Bm25Retriever bm25, QuestionEncoder encoder,
+      PassageStore store) {
     this.searchers = searchers;
     this.bm25 = bm25;
     this.encoder = encoder;
+    this.store = store;
   }
 
   @Override
   public List<ScoredPassage> retrieve(CollectionName collection, AnalyzedQuestion question,
       int k, PipelineConfig config) {
+    return trace(collection, question, k, config).passages();
+  }
+
+  @Override
+  public RetrievalTrace trace(CollectionName collection, AnalyzedQuestion question, int k,
+      PipelineConfig config) {
     PipelineConfig.Retrieval r = config.retrieval();
     SearcherManager manager = searchers.refreshed(collection);
     IndexSearcher searcher = null;
@@ -44,14 +53,15 @@ public class HybridRetriever implements Retriever {
       Optional<float[]> vector = r.dense() && hasVectors(searcher)
           ? encoder.encode(question.text()) : Optional.empty();
       if (vector.isEmpty()) {
-        return bm25.search(searcher, question, k, config);
+        List<ScoredPassage> hits = bm25.search(searcher, question, k, config);
+        return new RetrievalTrace(k, hits, hits, null);
       }
       List<ScoredPassage> dense = DenseRetriever.search(searcher, vector.get(), r.depth());
       if (!r.sparse()) {
-        return dense.subList(0, Math.min(k, dense.size()));
+        return new RetrievalTrace(k, dense.subList(0, Math.min(k, dense.size())), null, dense);
       }
       List<ScoredPassage> sparse = bm25.search(searcher, question, r.depth(), config);
-      return RankFusion.fuse(sparse, dense, r, k);
+      return new RetrievalTrace(k, RankFusion.fuse(sparse, dense, r, k), sparse, dense);
     } catch (IOException e) {
       throw new UncheckedIOException("search of collection " + collection + " failed", e);
     } finally {
@@ -71,6 +81,6 @@ public class HybridRetriever implements Retriever {
 
   @Override
   public List<ScoredPassage> passagesOf(CollectionName collection, String docId) {
-    return bm25.passagesOf(collection, docId);
+    return store.document(collection, docId);
   }
 }

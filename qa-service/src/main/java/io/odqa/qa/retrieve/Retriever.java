@@ -15,6 +15,17 @@ public interface Retriever {
       PipelineConfig config);
 
   /**
+   * Retrieves as {@link #retrieve} does, with the rankings that were fused into the result. A
+   * retriever that fuses nothing reports no component rankings.
+   *
+   * @throws UnknownCollectionException when the collection has no index
+   */
+  default RetrievalTrace trace(CollectionName collection, AnalyzedQuestion question, int k,
+      PipelineConfig config) {
+    return new RetrievalTrace(k, retrieve(collection, question, k, config), null, null);
+  }
+
+  /**
    * Every passage of document {@code docId} in reading order, scored 0; empty when the document
    * is not in the collection.
    *
