@@ -18,6 +18,32 @@ public interface FeedbackConfig {
   /** The loop: labels, retune, refresh, gate and triggers. */
   Loop loop();
 
+  /** The operator console's read endpoints. */
+  Console console();
+
+  /** Bounds that keep the console's pages small and fast however much history there is. */
+  interface Console {
+    /** Largest {@code limit} a list endpoint accepts. */
+    @WithDefault("500")
+    int maxPageSize();
+
+    /** Most time buckets the accuracy timeline returns (the newest). */
+    @WithDefault("500")
+    int timelineBuckets();
+
+    /** Most points a study summary's curve and each slice return (downsampled beyond). */
+    @WithDefault("500")
+    int summaryPoints();
+
+    /** Quantile bins of a numeric parameter in the importance estimate. */
+    @WithDefault("10")
+    int importanceBins();
+
+    /** Longest the models view waits for qa-service's champions before showing none. */
+    @WithDefault("3s")
+    Duration championsTimeout();
+  }
+
   /** Settings of the feedback endpoint. */
   interface Feedback {
     /** How long {@code POST /api/v1/feedback} waits for Kafka to acknowledge an event. */

@@ -2,9 +2,13 @@ package io.odqa.feedback.promote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.model.Champion;
 import io.odqa.core.model.Promotion;
+import io.odqa.feedback.qa.QaChampions;
 import io.odqa.service.KeyedSend;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +31,23 @@ public class Promotions {
     this.configs = configs;
     this.models = models;
     this.mapper = mapper;
+  }
+
+  /**
+   * The promotion of reader ({@link Promotion#MODEL}) or graph ({@link Promotion#GRAPH}) model
+   * {@code version} in {@code dir}, replacing the champion of that kind in {@code champions}
+   * (null when qa-service could not say: then the message names no previous champion).
+   */
+  public static Promotion ofModel(String kind, String version, Path dir, QaChampions champions,
+      String reason, Map<String, Object> metrics) {
+    Champion previous = null;
+    if (champions != null) {
+      previous = Promotion.GRAPH.equals(kind)
+          ? new Champion(champions.graphVersion(), null, champions.graphDir())
+          : new Champion(champions.modelVersion(), null, champions.modelDir());
+    }
+    return new Promotion(kind, version, null, dir.toString(), previous, reason, metrics,
+        System.currentTimeMillis());
   }
 
   /** Sends {@code promotion}; throws when Kafka does not acknowledge it within 30 s. */

@@ -38,7 +38,12 @@ public class QaClient {
 
   /** The config, reader model and graph model in force. */
   public QaChampions champions() {
-    JsonNode n = call("GET", "api/v1/champions", null);
+    return champions(timeout);
+  }
+
+  /** As {@link #champions()}, waiting at most {@code within} for the answer. */
+  public QaChampions champions(Duration within) {
+    JsonNode n = call("GET", "api/v1/champions", null, within);
     try {
       PipelineConfig config = mapper.treeToValue(n.path("config").path("config"),
           PipelineConfig.class);
@@ -117,8 +122,12 @@ public class QaClient {
   }
 
   private JsonNode call(String method, String path, Object body) {
+    return call(method, path, body, timeout);
+  }
+
+  private JsonNode call(String method, String path, Object body, Duration within) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(within)
           .header("Accept", "application/json");
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());

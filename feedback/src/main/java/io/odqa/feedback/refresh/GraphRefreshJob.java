@@ -2,7 +2,6 @@ package io.odqa.feedback.refresh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.odqa.core.model.Champion;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.model.Promotion;
 import io.odqa.feedback.FeedbackConfig;
@@ -159,10 +158,9 @@ public class GraphRefreshJob implements JobWork {
     decisions.record(jobId, Promotion.GRAPH, request.collection(), champions.graphVersion(),
         version, d, out);
     if (d.promoted()) {
-      promotions.publish(new Promotion(Promotion.GRAPH, version, null, dir.toString(),
-          new Champion(champions.graphVersion(), null, champions.graphDir()),
+      promotions.publish(Promotions.ofModel(Promotion.GRAPH, version, dir, champions,
           "promoted by " + jobId, Map.of("delta", d.delta(), "ci_low", d.ciLow(),
-              "ci_high", d.ciHigh(), "heldout_f1", d.candidate()), System.currentTimeMillis()));
+              "ci_high", d.ciHigh(), "heldout_f1", d.candidate())));
     }
     out.put("graphModelVersion", d.promoted() ? version : champions.graphVersion());
     progress.report("done", 1, 1);

@@ -1,6 +1,5 @@
 package io.odqa.feedback.refresh;
 
-import io.odqa.core.model.Champion;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.model.Promotion;
 import io.odqa.feedback.FeedbackConfig;
@@ -124,10 +123,9 @@ public class RefreshJob implements JobWork {
     decisions.record(jobId, "model", request.collection(), champions.modelVersion(), version, d,
         out);
     if (d.promoted()) {
-      promotions.publish(new Promotion(Promotion.MODEL, version, null, dir.toString(),
-          new Champion(champions.modelVersion(), null, champions.modelDir()),
+      promotions.publish(Promotions.ofModel(Promotion.MODEL, version, dir, champions,
           "promoted by " + jobId, Map.of("delta", d.delta(), "ci_low", d.ciLow(),
-              "ci_high", d.ciHigh(), "heldout_f1", d.candidate()), System.currentTimeMillis()));
+              "ci_high", d.ciHigh(), "heldout_f1", d.candidate())));
     }
     out.put("modelVersion", d.promoted() ? version : champions.modelVersion());
     progress.report("done", 1, 1);
