@@ -63,7 +63,9 @@ function feedbackControls(a, question, collection, result) {
   const right = h('input', { class: 'right-answer', placeholder: 'the right answer' });
   const send = async (verdict, correctAnswer) => {
     try {
-      await api('/api/feedback', { method: 'POST', body: { question, answer: a.text, verdict,
+      // A new id per click: the feedback service stores each event id once.
+      await api('/api/feedback', { method: 'POST', body: { eventId: crypto.randomUUID(),
+        timestampMillis: Date.now(), question, answer: a.text, verdict,
         collection, passageId: a.passageId, correctAnswer, configVersion: result.configVersion,
         modelVersion: result.modelVersion } });
       status.textContent = `sent: ${verdict}${correctAnswer ? ' → ' + correctAnswer : ''}`;

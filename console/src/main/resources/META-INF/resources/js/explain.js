@@ -33,21 +33,24 @@ async function explain(out, question, collection) {
 
 function fusionTable(x) {
   const f = x.fusion || {};
-  const rows = (f.answers || x.answers || []).map((a, i) => h('tr', {},
+  const rows = (f.answers || []).map((a, i) => h('tr', {},
     h('td', {}, i + 1), h('td', {}, a.text), h('td', {}, a.source),
     h('td', { class: 'num' }, fmt(a.readerScore)), h('td', { class: 'num' }, fmt(a.passageScore)),
-    h('td', { class: 'num' }, fmt(a.kgScore)), h('td', { class: 'num' }, fmt(a.score ?? a.fused))));
-  const settings = Object.entries(f).filter(([k]) => k !== 'answers');
+    h('td', { class: 'num' }, fmt(a.textScore)), h('td', { class: 'num' }, fmt(a.kgScore)),
+    h('td', { class: 'num' }, h('b', {}, fmt(a.score)))));
   return h('div', {},
-    table(['#', 'answer', 'source', 'reader', 'retrieval', 'graph', 'fused'], rows, { id: 'fusion' }),
-    settings.length ? h('p', { class: 'muted' }, settings.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(' · ')) : null);
+    h('p', { class: 'muted', id: 'fusion-rule' },
+      `score = (1 − ${fmt(f.kgWeight, 2)}) × text + ${fmt(f.kgWeight, 2)} × graph; ` +
+      `text = reader × retrieval prior^${fmt(f.passageWeight, 2)}; ` +
+      `graph answers below ${fmt(f.graphMinConfidence, 2)} dropped`),
+    table(['#', 'answer', 'source', 'reader', 'retrieval', 'text', 'graph', 'fused'], rows, { id: 'fusion' }));
 }
 
 function retrieval(r) {
   if (!r) return h('p', { class: 'muted' }, 'no retrieval trace');
-  const settings = Object.entries(r).filter(([k]) => k !== 'passages');
-  const rows = (r.passages || []).map((p, i) => h('tr', { class: p.read ? 'read' : '' },
-    h('td', {}, i + 1),
+  const s = r.settings || {};
+  const rows = (r.passages || []).map(p => h('tr', { class: p.read ? 'read' : '' },
+    h('td', {}, p.rank),
     h('td', {}, h('div', {}, h('b', {}, p.title || p.docId), h('span', { class: 'muted' }, ` ${p.passageId}`)),
       h('div', { class: 'muted' }, (p.text || '').slice(0, 220) + ((p.text || '').length > 220 ? '…' : ''))),
     h('td', { class: 'num' }, fmt(p.score)), h('td', { class: 'num' }, fmt(p.bm25)),
@@ -55,7 +58,10 @@ function retrieval(r) {
     h('td', { class: 'num' }, p.denseRank ?? '–'),
     h('td', {}, h('span', { class: 'badge ' + (p.read ? 'ok' : '') }, p.read ? 'read' : 'not read'))));
   return h('div', {},
-    h('p', { class: 'muted' }, settings.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(' · ')),
+    h('p', { class: 'muted' }, `mode ${s.mode ?? 'bm25'} · fusion ${s.fusion ?? '–'} · depth ${s.depth ?? '–'} · ` +
+      `top ${r.topK} · BM25 k1 ${fmt(r.bm25K1, 2)} b ${fmt(r.bm25B, 2)} · title boost ${fmt(r.titleBoost, 2)} · ` +
+      `${r.bm25Searched ?? 0} BM25 and ${r.denseSearched ?? 0} dense candidates` +
+      (r.cascade ? ` · cascade: first ${r.cascade.first}, exit at ${fmt(r.cascade.exitScore, 2)}` : '')),
     table(['#', 'passage', 'fused', 'BM25', 'BM25 rank', 'dense', 'dense rank', 'reader'], rows, { id: 'retrieved' }));
 }
 
@@ -67,26 +73,27 @@ function spans(x) {
     const p = passages[entry.passageId] || {};
     const list = entry.spans || [];
     return h('div', { class: 'card' },
-      h('div', {}, h('b', {}, p.title || entry.passageId), h('span', { class: 'muted' }, ' ' + entry.passageId)),
-      list.length && p.text ? highlighted(p, list[0].start, list[0].end) : null,
-      table(['span', 'score', 'offsets'], list.map(s => h('tr', {},
-        h('td', {}, s.text), h('td', { class: 'num' }, fmt(s.score ?? s.probability)),
-        h('td', { class: 'muted' }, `[${s.start}, ${s.end})`)))));
+      h('div', {}, h('b', {}, `#${entry.rank} ${p.title || entry.passageId}`), h('span', { class: 'muted' }, ' ' + entry.passageId)),
+      list.length && p.text ? highlighted(p, list[0].docStart, list[0].docEnd) : null,
+      table(['span', 'probability', 'logit', 'document offsets', ''], list.map(s => h('tr', {},
+        h('td', {}, s.text), h('td', { class: 'num' }, fmt(s.probability)), h('td', { class: 'num' }, fmt(s.logit, 2)),
+        h('td', { class: 'muted' }, `[${s.docStart}, ${s.docEnd})`),
+        h('td', {}, h('span', { class: 'badge ' + (s.kept ? 'ok' : '') }, s.kept ? 'kept' : 'below min score'))))));
   }));
 }
 
 function graph(g) {
-  if (!g) return h('p', { class: 'muted', id: 'graph-trace' }, 'The graph stage gave nothing (no entity linked, or Neo4j unavailable).');
+  if (!g) return h('p', { class: 'muted', id: 'graph-trace' }, 'The graph stage did not run (no graph for this collection, or Neo4j unavailable).');
   const e = g.entity;
   return h('div', { class: 'card', id: 'graph-trace' },
-    h('div', {}, 'linked entity: ', e ? h('b', {}, `${e.name}`) : 'none',
+    h('div', {}, 'linked entity: ', e ? h('b', {}, e.name) : 'none',
       e ? h('span', { class: 'muted' }, ` (score ${fmt(e.score)}, chars ${e.start}–${e.end}) `) : '',
       e ? h('a', { href: `#/graph?uid=${encodeURIComponent(e.uid)}` }, 'open in graph') : ''),
     g.masked ? h('div', { class: 'muted' }, 'masked question: ', g.masked) : null,
     table(['relation path', 'probability'], (g.paths || []).map(p => h('tr', {},
-      h('td', {}, (p.path?.relations || p.relations || p.path || []).join?.(' → ') ?? JSON.stringify(p.path ?? p)),
-      h('td', { class: 'num' }, fmt(p.probability ?? p.score))))),
+      h('td', {}, p.path), h('td', { class: 'num' }, fmt(p.probability))))),
     g.executed ? h('div', {}, h('div', { class: 'muted' }, 'Cypher that ran:'), h('pre', { id: 'cypher' }, g.executed)) : null,
-    table(['graph answer', 'score'], (g.answers || []).map(a => h('tr', {},
-      h('td', {}, a.name ?? a.text ?? JSON.stringify(a)), h('td', { class: 'num' }, fmt(a.score))))));
+    table(['graph answer', 'confidence', 'path'], (g.answers || []).map(a => h('tr', {},
+      h('td', {}, a.text), h('td', { class: 'num' }, fmt(a.confidence)),
+      h('td', { class: 'muted' }, (a.path || []).join(' → '))))));
 }

@@ -88,9 +88,10 @@ public class LoopApi {
   @Path("/decisions")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
   public Response decisions(@QueryParam("kind") String kind,
-      @QueryParam("collection") String collection, @QueryParam("limit") String limit) {
+      @QueryParam("collection") String collection, @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
     return upstream.get(Service.FEEDBACK, "/api/v1/decisions",
-        params("kind", kind, "collection", collection, "limit", limit));
+        params("kind", kind, "collection", collection, "limit", limit, "offset", offset));
   }
 
   @GET
@@ -119,8 +120,9 @@ public class LoopApi {
   @GET
   @Path("/models")
   @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
-  public Response models() {
-    return upstream.get(Service.FEEDBACK, "/api/v1/models", params());
+  public Response models(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+    return upstream.get(Service.FEEDBACK, "/api/v1/models",
+        params("limit", limit, "offset", offset));
   }
 
   @POST

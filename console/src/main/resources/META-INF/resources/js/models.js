@@ -1,0 +1,90 @@
+// Models: the registry's reader and graph versions with their metrics, lineage and newest
+// decision, which one qa-service serves, and buttons to promote a version or roll back.
+import { api, fmt, h, isOperator, table, toast, when } from './api.js';
+
+const PAGE = 20;
+const SHOWN = ['final_loss', 'train_steps', 'examples', 'feedback_examples', 'replay_examples',
+  'heldout_f1', 'hits_at_1', 'epochs', 'top_layers'];
+
+export async function render(root) {
+  const active = h('div', { id: 'active-models' });
+  const list = h('div', { id: 'models' });
+  const decisions = h('div', { id: 'model-decisions' });
+  root.append(h('h1', {}, 'Models'), active, list, h('h2', {}, 'Gate decisions'), decisions);
+  await refresh(active, list, decisions, 0);
+}
+
+async function refresh(active, list, decisions, offset) {
+  const [m, champions, d] = await Promise.all([
+    api(`/api/models?limit=${PAGE}&offset=${offset}`),
+    api('/api/champion').catch(() => null),
+    api('/api/decisions?limit=50')]);
+  const again = () => refresh(active, list, decisions, offset);
+  active.replaceChildren(h('div', { class: 'grid2' },
+    ['model', 'graph'].map(kind => served(kind, champions?.[kind], again))));
+  list.replaceChildren(h('h2', {}, `Registry (${m.total} versions)`),
+    table(['version', 'kind', 'created', 'parent', 'lineage', 'collection', 'metrics', 'decision', ''],
+      m.items.map(v => h('tr', { 'data-version': v.version, class: v.active ? 'active' : '' },
+        h('td', {}, h('b', {}, v.version), v.active ? h('span', { class: 'badge ok active-badge' }, ' serving') : ''),
+        h('td', {}, v.kind), h('td', { class: 'muted' }, when(v.createdAtMillis)),
+        h('td', {}, v.parent ?? ''), h('td', { class: 'muted' }, [...(v.lineage || [])].join(' → ') || (v.base ?? '')),
+        h('td', {}, v.collection ?? ''),
+        h('td', { class: 'muted' }, metrics(v.metrics)),
+        h('td', {}, v.decision ? h('span', { class: 'badge status-' + v.decision.decision,
+          title: v.decision.reason || '' }, v.decision.decision) : ''),
+        h('td', {}, h('button', { class: 'promote', disabled: !isOperator() || v.active, onclick: async () => {
+          if (!confirm(`Serve ${v.version}?`)) return;
+          try {
+            await api(`/api/models/${encodeURIComponent(v.version)}/promote`, { method: 'POST' });
+            toast(`${v.version} promoted`, 'info');
+            await waitFor(v.kind === 'graph' ? 'graph' : 'model', v.version);
+            await again();
+          } catch (e) { toast(e.message); }
+        } }, 'Promote')))), { id: 'models-table' }),
+    h('div', { class: 'pager row' },
+      h('button', { class: 'secondary', disabled: offset === 0,
+        onclick: () => refresh(active, list, decisions, Math.max(0, offset - PAGE)) }, '← newer'),
+      h('button', { class: 'secondary', disabled: offset + PAGE >= m.total,
+        onclick: () => refresh(active, list, decisions, offset + PAGE) }, 'older →')));
+  decisions.replaceChildren(table(['when', 'kind', 'decision', 'champion', 'candidate', 'Δ', '95% CI', 'n', 'reason'],
+    d.items.filter(x => x.kind !== 'config').map(x => h('tr', {},
+      h('td', { class: 'muted' }, when(x.at)), h('td', {}, x.kind),
+      h('td', {}, h('span', { class: 'badge status-' + x.decision }, x.decision)),
+      h('td', {}, x.champion ?? ''), h('td', {}, x.candidate ?? ''), h('td', { class: 'num' }, fmt(x.delta, 4)),
+      h('td', { class: 'num' }, x.ciLow == null ? '–' : `[${fmt(x.ciLow, 3)}, ${fmt(x.ciHigh, 3)}]`),
+      h('td', { class: 'num' }, x.n ?? ''), h('td', { class: 'muted' }, x.reason ?? '')))));
+}
+
+function served(kind, c, again) {
+  const label = kind === 'model' ? 'Reader' : 'Graph model';
+  return h('div', { class: 'card', id: `served-${kind}` },
+    h('div', {}, `${label} served: `, h('b', { class: 'served-version' }, c?.version ?? '–')),
+    c?.previous ? h('div', { class: 'muted' }, `replaced ${c.previous}`) : null,
+    c?.reason ? h('div', { class: 'muted' }, c.reason) : null,
+    c?.atMillis ? h('div', { class: 'muted' }, when(c.atMillis)) : null,
+    h('button', { class: 'danger', id: `rollback-${kind}`, disabled: !isOperator() || !c?.previous,
+      onclick: async () => {
+        if (!confirm(`Serve the previous ${label.toLowerCase()} again?`)) return;
+        try {
+          const r = await api('/api/rollback', { method: 'POST', body: { kind } });
+          toast(`${label} rolled back from ${r.from} to ${r.to}`, 'info');
+          await waitFor(kind, r.to);
+          await again();
+        } catch (e) { toast(e.message); }
+      } }, 'Roll back'));
+}
+
+// A promotion reaches qa-service through Kafka: wait (up to 30 s) until it serves the version.
+async function waitFor(kind, version) {
+  for (let i = 0; i < 60; i++) {
+    const c = await api('/api/champion').catch(() => null);
+    if (c?.[kind]?.version === version) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  toast(`qa-service does not serve ${version} yet`);
+}
+
+function metrics(m) {
+  const entries = Object.entries(m || {}).filter(([k, v]) => SHOWN.includes(k) || typeof v === 'number');
+  return entries.slice(0, 6).map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v, 3) : v}`).join(' · ');
+}
