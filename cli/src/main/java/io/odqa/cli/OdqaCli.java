@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "odqa", mixinStandardHelpOptions = true,
     description = "Feedback loop of the ODQA platform.",
     subcommands = {FeedbackCommand.class, SimulateUsersCommand.class, RetuneCommand.class,
-        RefreshCommand.class, GraphRefreshCommand.class, ChampionCommand.class, RollbackCommand.class, BenchCommand.class})
+        RefreshCommand.class, GraphRefreshCommand.class, ChampionCommand.class, RollbackCommand.class, BenchCommand.class,
+        ConsoleUsersCommand.class})
 public final class OdqaCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * damaged config back.
  */
 class LoopEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Path ROOT = Path.of(System.getProperty("odqa.root", ".."));
 
@@ -109,7 +109,7 @@ class LoopEndToEndIT {
   }
 
   /** Asks each demo question once and sends the verdict a user would, with the gold answer. */
-  private static int simulateUsers(ServiceProcess qa, ServiceProcess feedback, String collection)
+  static int simulateUsers(ServiceProcess qa, ServiceProcess feedback, String collection)
       throws IOException, InterruptedException {
     int sent = 0;
     for (String line : Files.readAllLines(ROOT.resolve("demo/questions.jsonl"))) {
@@ -204,14 +204,14 @@ class LoopEndToEndIT {
     }
   }
 
-  private static JsonNode get(String url) throws IOException, InterruptedException {
+  static JsonNode get(String url) throws IOException, InterruptedException {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), url + ": " + r.body());
     return JSON.readTree(r.body());
   }
 
-  private static JsonNode post(String url, Object body, int status)
+  static JsonNode post(String url, Object body, int status)
       throws IOException, InterruptedException {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")

@@ -91,3 +91,19 @@ export async function collectionPicker(id, selected) {
   const pick = selected || (names.includes('demo') ? 'demo' : names[0]);
   return h('select', { id }, names.map(n => h('option', { value: n, selected: n === pick }, n)));
 }
+
+// Shows a loop job's state and progress in `el` until it ends (polled every 2 s while `el` is on
+// the page), then calls onDone; el.dataset.state holds the state for the browser tests.
+export async function followJob(id, el, onDone = async () => {}) {
+  if (!el.isConnected) return;
+  const j = await api(`/api/loop/jobs/${encodeURIComponent(id)}`).catch(() => null);
+  if (!j) return;
+  const p = j.progress || {};
+  el.textContent = `${j.kind} ${j.id}: ${j.state}` + (p.stage ? ` · ${p.stage} ${p.done}/${p.total}` : '') +
+    (j.result?.decision ? ` · ${j.result.decision}` + (j.result.delta != null ? ` (Δ ${fmt(j.result.delta, 4)})` : '') : '') +
+    (j.error ? ` · ${j.error}` : '');
+  el.dataset.job = j.id;
+  el.dataset.state = j.state;
+  if (j.state === 'queued' || j.state === 'running') setTimeout(() => followJob(id, el, onDone), 2000);
+  else await onDone(j);
+}

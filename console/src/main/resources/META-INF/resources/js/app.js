@@ -14,7 +14,9 @@ const pages = { ask, explain, collections, graph, feedback, tuning, models, syst
   document: documentView };
 
 function route() {
-  const [name, query] = (location.hash.replace(/^#\/?/, '') || 'ask').split('?');
+  const hash = location.hash.replace(/^#\/?/, '') || 'ask';
+  const cut = hash.indexOf('?');
+  const [name, query] = cut < 0 ? [hash, ''] : [hash.slice(0, cut), hash.slice(cut + 1)];
   return { name: pages[name] ? name : 'ask', params: new URLSearchParams(query || '') };
 }
 

@@ -30,7 +30,7 @@ async function ask(results, question, collection, topK) {
         h('a', { href: `#/explain?q=${encodeURIComponent(question)}&collection=${encodeURIComponent(collection)}` },
           'Explain this answer →')),
       timingsBar(result.timings)),
-    cards.length ? cards : h('p', { class: 'card', id: 'no-answer' }, 'No answer found.'));
+    ...(cards.length ? cards : [h('p', { class: 'card', id: 'no-answer' }, 'No answer found.')]));
 }
 
 async function answerCard(a, rank, question, collection, result) {

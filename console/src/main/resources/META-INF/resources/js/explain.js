@@ -60,7 +60,7 @@ function retrieval(r) {
   return h('div', {},
     h('p', { class: 'muted' }, `mode ${s.mode ?? 'bm25'} · fusion ${s.fusion ?? '–'} · depth ${s.depth ?? '–'} · ` +
       `top ${r.topK} · BM25 k1 ${fmt(r.bm25K1, 2)} b ${fmt(r.bm25B, 2)} · title boost ${fmt(r.titleBoost, 2)} · ` +
-      `${r.bm25Searched ?? 0} BM25 and ${r.denseSearched ?? 0} dense candidates` +
+      `searched: ${[r.bm25Searched ? 'BM25' : null, r.denseSearched ? 'dense' : null].filter(Boolean).join(' + ') || 'nothing'}` +
       (r.cascade ? ` · cascade: first ${r.cascade.first}, exit at ${fmt(r.cascade.exitScore, 2)}` : '')),
     table(['#', 'passage', 'fused', 'BM25', 'BM25 rank', 'dense', 'dense rank', 'reader'], rows, { id: 'retrieved' }));
 }

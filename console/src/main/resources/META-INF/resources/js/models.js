@@ -1,6 +1,6 @@
 // Models: the registry's reader and graph versions with their metrics, lineage and newest
 // decision, which one qa-service serves, and buttons to promote a version or roll back.
-import { api, fmt, h, isOperator, table, toast, when } from './api.js';
+import { api, collectionPicker, fmt, followJob, h, isOperator, table, toast, when } from './api.js';
 
 const PAGE = 20;
 const SHOWN = ['final_loss', 'train_steps', 'examples', 'feedback_examples', 'replay_examples',
@@ -10,9 +10,29 @@ export async function render(root) {
   const active = h('div', { id: 'active-models' });
   const list = h('div', { id: 'models' });
   const decisions = h('div', { id: 'model-decisions' });
-  root.append(h('h1', {}, 'Models'), active, list, h('h2', {}, 'Gate decisions'), decisions);
-  await refresh(active, list, decisions, 0);
+  const again = () => refresh(active, list, decisions, 0);
+  root.append(h('h1', {}, 'Models'), await refreshForm(again), active, list,
+    h('h2', {}, 'Gate decisions'), decisions);
+  await again();
 }
+
+// Starts a reader refresh or a graph refresh on a collection's feedback; the job trains a new
+// version into the registry and puts it to the gate, which promotes it only when it is better.
+async function refreshForm(again) {
+  const picker = await collectionPicker('refresh-collection');
+  const status = h('span', { class: 'muted', id: 'refresh-status' });
+  const start = (kind) => async () => {
+    try {
+      const job = await api('/api/loop/jobs', { method: 'POST', body: { kind, collection: picker.value } });
+      followJob(job.id, status, again);
+    } catch (e) { toast(e.message); }
+  };
+  return h('div', { class: 'card row' }, h('b', {}, 'Train from feedback'), picker,
+    h('button', { id: 'start-refresh', disabled: !isOperator(), onclick: start('refresh') }, 'Refresh reader'),
+    h('button', { id: 'start-graph-refresh', class: 'secondary', disabled: !isOperator(),
+      onclick: start('graph-refresh') }, 'Refresh graph model'), status);
+}
+
 
 async function refresh(active, list, decisions, offset) {
   const [m, champions, d] = await Promise.all([

@@ -1,7 +1,7 @@
 // Tuning: the retune studies (server-paged), one study's trials, its best-so-far curve, parameter
 // importance and slices (aggregated by the feedback service, so 1,000 trials stay light), the
 // champion config, its promotions and rejections with their numbers, and a retune button.
-import { api, collectionPicker, fmt, h, isOperator, table, toast, when } from './api.js';
+import { api, collectionPicker, fmt, followJob, h, isOperator, table, toast, when } from './api.js';
 
 const PAGE = 20;
 
@@ -28,25 +28,11 @@ async function retuneForm() {
     try {
       const job = await api('/api/loop/jobs', { method: 'POST',
         body: { kind: 'retune', collection: picker.value, trials: Number(trials.value) } });
-      status.textContent = `retune ${job.id} ${job.state}`;
-      status.dataset.job = job.id;
-      follow(job.id, status);
+      followJob(job.id, status);
     } catch (err) { toast(err.message); }
   } }, h('b', {}, 'Retune'), picker, h('label', {}, 'trials ', trials),
   h('button', { type: 'submit', id: 'start-retune', disabled: !isOperator() }, 'Start retune'), status,
   isOperator() ? null : h('span', { class: 'muted' }, 'needs the operator role'));
-}
-
-// Shows a job's progress until it ends (polled every 2 s while the page is open).
-async function follow(id, status) {
-  if (!status.isConnected) return;
-  const j = await api(`/api/loop/jobs/${encodeURIComponent(id)}`).catch(() => null);
-  if (!j) return;
-  const p = j.progress || {};
-  status.textContent = `retune ${j.id}: ${j.state}` + (p.stage ? ` · ${p.stage} ${p.done}/${p.total}` : '') +
-    (j.result?.decision ? ` · ${j.result.decision}` : '') + (j.error ? ` · ${j.error}` : '');
-  status.dataset.state = j.state;
-  if (j.state === 'queued' || j.state === 'running') setTimeout(() => follow(id, status), 2000);
 }
 
 async function listStudies(el, studyEl, offset, open) {

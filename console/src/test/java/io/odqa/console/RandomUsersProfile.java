@@ -27,7 +27,8 @@ public class RandomUsersProfile implements QuarkusTestProfile {
         "quarkus.security.users.embedded.roles.vw", "viewer",
         "odqa.console.qa-url", closed,
         "odqa.console.ingest-url", closed,
-        "odqa.console.feedback-url", closed);
+        "odqa.console.feedback-url", closed,
+        "quarkus.http.auth.session.encryption-key", UUID.randomUUID() + "-" + UUID.randomUUID());
   }
 
   /** HEX(SHA-256("user:Quarkus:password")), the embedded realm's digest-sha-256 form. */
