@@ -26,7 +26,7 @@ export async function render(root, params) {
   const draw = () => chart.setOption({
     tooltip: { formatter: (p) => p.dataType === 'edge' ? p.data.label.formatter : p.data.name },
     series: [{ type: 'graph', layout: 'force', roam: true, draggable: true,
-      force: { repulsion: 220, edgeLength: 110 }, edgeSymbol: ['none', 'arrow'],
+      force: { repulsion: 400, edgeLength: 140 }, edgeSymbol: ['none', 'arrow'],
       label: { show: true, position: 'right' },
       data: [...nodes.values()], links: [...edges.values()],
       edgeLabel: { show: true, fontSize: 10, formatter: (p) => p.data.label.formatter } }] }, true);

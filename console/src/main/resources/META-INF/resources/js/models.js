@@ -3,8 +3,6 @@
 import { api, collectionPicker, fmt, followJob, h, isOperator, table, toast, when } from './api.js';
 
 const PAGE = 20;
-const SHOWN = ['final_loss', 'train_steps', 'examples', 'feedback_examples', 'replay_examples',
-  'heldout_f1', 'hits_at_1', 'epochs', 'top_layers'];
 
 export async function render(root) {
   const active = h('div', { id: 'active-models' });
@@ -104,7 +102,11 @@ async function waitFor(kind, version) {
   toast(`qa-service does not serve ${version} yet`);
 }
 
-function metrics(m) {
-  const entries = Object.entries(m || {}).filter(([k, v]) => SHOWN.includes(k) || typeof v === 'number');
-  return entries.slice(0, 6).map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v, 3) : v}`).join(' · ');
+// A version's scalar metrics, nested ones flattened (examples.feedback), at most eight.
+function metrics(m, prefix = '') {
+  return Object.entries(m || {}).flatMap(([k, v]) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) return metrics(v, `${prefix}${k}.`).split(' · ');
+    if (typeof v === 'number') return [`${prefix}${k} ${fmt(v, 3)}`];
+    return typeof v === 'string' && v.length < 40 ? [`${prefix}${k} ${v}`] : [];
+  }).filter(Boolean).slice(0, 8).join(' · ');
 }

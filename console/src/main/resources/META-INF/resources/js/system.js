@@ -14,15 +14,20 @@ function metricRows(m) {
     heap_used_bytes: (v) => `${(v / 1048576).toFixed(0)} MB`,
     process_cpu_usage: (v) => `${(100 * v).toFixed(1)} %`,
     system_cpu_usage: (v) => `${(100 * v).toFixed(1)} %`,
-    http_mean_ms: (v) => `${v} ms`,
+    http_requests_mean_ms: (v) => `${v} ms`,
   };
   return Object.entries(m || {}).map(([k, v]) => h('tr', {},
-    h('td', {}, k), h('td', { class: 'num' }, pretty[k] ? pretty[k](v) : fmt(v, 0))));
+    h('td', {}, k), h('td', { class: 'num' }, pretty[k] ? pretty[k](v) : k.endsWith('_mean_ms') ? `${v} ms` : fmt(v, Number.isInteger(v) ? 0 : 2))));
 }
 
 async function refresh(out) {
   const s = await api('/api/system');
-  out.replaceChildren(...s.services.map(svc => h('div', { class: 'card service', 'data-service': svc.name },
+  out.replaceChildren(
+    h('div', { class: 'grid4', id: 'components' }, (s.components || []).map(c =>
+      h('div', { class: 'card component', 'data-component': c.name },
+        h('div', { class: 'row' }, h('b', {}, c.name), h('span', { class: 'badge status-' + c.status }, c.status)),
+        h('div', { class: 'muted' }, c.detail)))),
+    ...s.services.map(svc => h('div', { class: 'card service', 'data-service': svc.name },
     h('div', { class: 'row' }, h('b', {}, svc.name), h('span', { class: 'muted' }, svc.url),
       h('span', { class: 'badge status-' + svc.status }, svc.status)),
     svc.error ? h('p', { class: 'error' }, svc.error) : null,

@@ -68,7 +68,7 @@ async function showStudy(el, name) {
       h('div', { class: 'card' }, h('b', {}, 'Best so far'), history),
       h('div', { class: 'card' }, h('b', {}, 'Parameter importance'), importance)),
     h('div', { class: 'card' }, h('div', { class: 'row' }, h('b', {}, 'Slice'), param), slice),
-    h('h3', {}, 'Trials'), trials);
+    h('h3', {}, 'Trials'), h('div', { class: 'scroll' }, trials));
   el.dataset.study = s.name;
   const max = s.direction === 'MAXIMIZE';
   echarts.init(history).setOption({
@@ -81,7 +81,7 @@ async function showStudy(el, name) {
         data: s.bestSoFar.map(p => [p.number, p.best]), lineStyle: { width: 2 } }] });
   const imp = [...(s.importance || [])].reverse();
   echarts.init(importance).setOption({
-    tooltip: {}, grid: { left: 140, right: 20, top: 10, bottom: 30 },
+    tooltip: {}, grid: { left: 170, right: 20, top: 10, bottom: 30 },
     xAxis: { type: 'value', min: 0, max: 1 }, yAxis: { type: 'category', data: imp.map(i => i.param) },
     series: [{ type: 'bar', data: imp.map(i => i.importance), itemStyle: { color: '#4c78a8' } }] });
   const sliceChart = echarts.init(slice);

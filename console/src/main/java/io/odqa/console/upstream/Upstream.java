@@ -56,12 +56,23 @@ public class Upstream {
     return send(service, "POST", path, json, MediaType.APPLICATION_JSON);
   }
 
-  /** Any method, with an optional body of the given media type. */
+  /** Any method, with an optional body of the given media type, accepting JSON. */
   public Response send(Service service, String method, String pathAndQuery, byte[] body,
       String contentType) {
+    return send(service, method, pathAndQuery, body, contentType,
+        MediaType.APPLICATION_JSON + ", application/problem+json");
+  }
+
+  /** {@code GET path} accepting plain text (Prometheus's exposition on {@code /q/metrics}). */
+  public Response getText(Service service, String path) {
+    return send(service, "GET", path, null, null, MediaType.TEXT_PLAIN);
+  }
+
+  private Response send(Service service, String method, String pathAndQuery, byte[] body,
+      String contentType, String accept) {
     URI uri = base(service).resolve(pathAndQuery);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.timeout())
-        .header("Accept", MediaType.APPLICATION_JSON);
+        .header("Accept", accept);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
