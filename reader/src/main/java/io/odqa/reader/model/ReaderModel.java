@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.odqa.reader.read.QaTokenizer;
 import io.odqa.reader.read.SpanReader;
@@ -81,12 +83,41 @@ public final class ReaderModel implements AutoCloseable {
     };
   }
 
+  /**
+   * Loads {@code dir} for DJL on {@code device} with its weights in {@code precision}:
+   * {@code fp32}, or {@code fp16} / {@code bf16} for half-precision serving on a GPU (inputs stay
+   * int64; the logits are widened to fp32 when they are read). Training keeps fp32.
+   *
+   * @throws IllegalArgumentException for another precision
+   */
+  public static ReaderModel load(Path dir, String device, String precision) throws IOException {
+    DataType type = switch (precision == null ? "" : precision.toLowerCase(Locale.ROOT)) {
+      case "fp32", "float32" -> DataType.FLOAT32;
+      case "fp16", "float16" -> DataType.FLOAT16;
+      case "bf16", "bfloat16" -> DataType.BFLOAT16;
+      default -> throw new IllegalArgumentException("precision '" + precision
+          + "' is not fp32, fp16 or bf16");
+    };
+    return loadDjl(dir, resolveDevice(device), type);
+  }
+
   private static ReaderModel loadDjl(Path dir, Device device) throws IOException {
+    return loadDjl(dir, device, DataType.FLOAT32);
+  }
+
+  private static ReaderModel loadDjl(Path dir, Device device, DataType type) throws IOException {
     BertConfig config = BertConfig.read(dir.resolve("config.json"));
     NDManager manager = Engine.getEngine(ENGINE).newBaseManager(device);
     try {
       BertQaBlock block = new BertQaBlock(config);
       Map<String, NDArray> weights = Weights.read(dir, manager);
+      if (type != DataType.FLOAT32) {
+        weights.replaceAll((name, a) -> {
+          NDArray cast = a.toType(type, false);
+          a.close();
+          return cast;
+        });
+      }
       Weights.assign(block, weights);
       return new ReaderModel(dir, versionOf(dir), config, block, manager, null);
     } catch (IOException | RuntimeException e) {
@@ -163,6 +194,12 @@ public final class ReaderModel implements AutoCloseable {
   /** Start and end logits, {@code [batch, seq]} each, for int64 inputs on this model's device. */
   public NDList spanLogits(NDList inputs) {
     return djl("spanLogits").forward(new ParameterStore(manager, false), inputs, false);
+  }
+
+  /** The precision of the weights: {@code float32} unless loaded in another. */
+  public DataType precision() {
+    return djl("precision").parametersByName().values().iterator().next().getArray()
+        .getDataType();
   }
 
   /** The encoder's {@code last_hidden_state}, for equivalence checks. */

@@ -1,6 +1,7 @@
 package io.odqa.reader.read;
 
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import io.odqa.reader.model.ReaderModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,8 +182,9 @@ public final class SpanReader {
   public static float[][][] split(NDList out, long[][][] in) {
     int rows = in[0].length;
     int seq = in[0][0].length;
-    float[] start = out.get(0).toFloatArray();
-    float[] end = out.get(1).toFloatArray();
+    // A half-precision model's logits are widened here, once, for decoding.
+    float[] start = out.get(0).toType(DataType.FLOAT32, false).toFloatArray();
+    float[] end = out.get(1).toType(DataType.FLOAT32, false).toFloatArray();
     float[][][] logits = new float[2][rows][];
     for (int r = 0; r < rows; r++) {
       logits[0][r] = Arrays.copyOfRange(start, r * seq, (r + 1) * seq);
