@@ -117,6 +117,7 @@ public final class DeviceBench implements Callable<Integer> {
     List<float[]> kept = new ArrayList<>();
     result.put("seq", seq);
     result.put("windows", n);
+    result.put("precisions", precisions);
     for (String precision : precisions) {
       try (ReaderModel m = ReaderModel.load(model, device, precision)) {
         double flops = flopsPerWindow(m.config(), seq);
