@@ -43,15 +43,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * packaged processes on per-run topics, Kafka and Neo4j, and the demo corpus ingested into
  * {@value #COLLECTION}. Simulated users send feedback on the demo questions first; then, in the
  * browser, an operator logs in, asks a question and sees the answer span marked in its passage,
- * sends feedback and sees it counted, explains the answer, opens an entity's graph and expands a
- * node, starts a retune and opens the study's plots, refreshes the reader, promotes the new
- * version and rolls it back. Every page is photographed into {@code odqa.console.screenshots}
+ * sends feedback and sees it counted, explains the answer, uploads a file and deletes that
+ * document, opens an entity's graph and expands a node, starts a retune and opens the study's
+ * plots, refreshes the reader, promotes the new version and rolls it back; then a viewer finds
+ * every control that changes state disabled. Every page is photographed into {@code odqa.console.screenshots}
  * ({@code docs/console/} when run by the documented command).
  */
 class ConsoleBrowserIT {
   private static final Path ROOT = Path.of(System.getProperty("odqa.root", ".."));
   private static final String COLLECTION = "console-demo";
   private static final String QUESTION = "Who created Lucene?";
+  /** The uploaded document's id (the file name): first in id order, so on the first page. */
+  private static final String UPLOADED = "0-console-upload.txt";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private WebDriver driver;
@@ -66,7 +69,7 @@ class ConsoleBrowserIT {
     deleteGraph();
     Path encoder = denseEncoder();
     ConsoleUsersCommand.write(dir.resolve("console"));
-    Map<String, String> operator = credentials(dir.resolve("console/credentials"));
+    Map<String, String> users = credentials(dir.resolve("console/credentials"));
 
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", Kafka.bootstrap());
@@ -110,7 +113,7 @@ class ConsoleBrowserIT {
             consoleEnv, dir)) {
           driver = chromium(dir.resolve("chromium"));
           try {
-            inTheBrowser(console.url(), operator.get("operator"), seeded, qa);
+            inTheBrowser(console.url(), users.get("operator"), users.get("viewer"), seeded, qa);
           } catch (Exception | AssertionError e) {
             shot("failure");
             Files.writeString(shots.resolve("failure.html"), driver.getPageSource());
@@ -125,8 +128,8 @@ class ConsoleBrowserIT {
     }
   }
 
-  private void inTheBrowser(String url, String password, int seeded, ServiceProcess qa)
-      throws Exception {
+  private void inTheBrowser(String url, String password, String viewerPassword, int seeded,
+      ServiceProcess qa) throws Exception {
     // Not signed in: the login form.
     driver.get(url + "/");
     wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
@@ -188,6 +191,23 @@ class ConsoleBrowserIT {
     wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
         "#ingest-jobs tbody tr")));
     shot("collections");
+
+    // Upload a file into the collection, then delete that document from the page.
+    Path upload = Files.createTempDirectory("odqa-upload").resolve(UPLOADED);
+    Files.writeString(upload, "The console uploads files. Operators delete documents from it.");
+    driver.findElement(By.id("upload-file")).sendKeys(upload.toString());
+    new Select(driver.findElement(By.id("upload-format"))).selectByValue("text");
+    driver.findElement(By.id("upload")).click();
+    By uploadedRow = By.xpath("//table//tr[td/a[text()='" + UPLOADED + "']]");
+    long until = System.currentTimeMillis() + 60_000;
+    while (driver.findElements(uploadedRow).isEmpty() && System.currentTimeMillis() < until) {
+      Thread.sleep(1000);
+      open(url, "collections?collection=" + COLLECTION);
+      wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("documents")));
+    }
+    driver.findElement(uploadedRow).findElement(By.cssSelector("button.delete-doc")).click();
+    driver.switchTo().alert().accept();
+    wait(30).until(ExpectedConditions.numberOfElementsToBe(uploadedRow, 0));
 
     // Knowledge graph: an entity's neighbourhood, then one neighbour expanded.
     open(url, "graph?collection=" + COLLECTION);
@@ -276,6 +296,26 @@ class ConsoleBrowserIT {
           "[data-component='" + component + "'] .badge.status-UP")));
     }
     shot("system");
+
+    // A viewer sees the same pages, with every control that changes state disabled.
+    driver.findElement(By.id("logout")).click();
+    wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    driver.findElement(By.id("login-user")).clear();
+    driver.findElement(By.id("login-user")).sendKeys("viewer");
+    driver.findElement(By.id("login-password")).clear();
+    driver.findElement(By.id("login-password")).sendKeys(viewerPassword);
+    driver.findElement(By.id("login-submit")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who-user"),
+        "viewer"));
+    open(url, "models");
+    wait(30).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#models-table tr[data-version]")));
+    for (String control : new String[] {"#start-refresh", "#rollback-model", "button.promote"}) {
+      assertFalse(driver.findElement(By.cssSelector(control)).isEnabled(), control);
+    }
+    open(url, "tuning");
+    assertFalse(wait(30).until(ExpectedConditions.visibilityOfElementLocated(
+        By.id("start-retune"))).isEnabled());
   }
 
   /** Whether the job a status element follows has ended. */
