@@ -440,9 +440,16 @@ class ConsoleBrowserIT {
     return out;
   }
 
-  /** The entities and passages of {@value #COLLECTION} (left by an earlier run, or this one). */
+  /**
+   * What the platform stored in Neo4j for {@value #COLLECTION} (left by an earlier run, or this
+   * one): the retune jobs' studies and trials, then every node of the collection.
+   */
   private static void deleteGraph() {
     try (GraphClient graph = GraphClient.connect(Neo4jSettings.fromEnvironment())) {
+      graph.write(tx -> tx.run("""
+          MATCH (j:Job {collection: $c}) MATCH (s:Study {name: 'retune-' + j.id})
+          OPTIONAL MATCH (s)-[:HAS_TRIAL]->(t:Trial) DETACH DELETE t, s""",
+          Map.of("c", COLLECTION)).consume());
       graph.write(tx -> tx.run("MATCH (n) WHERE n.collection = $c DETACH DELETE n",
           Map.of("c", COLLECTION)).consume());
     }

@@ -73,8 +73,9 @@ async function showStudy(el, name) {
   const max = s.direction === 'MAXIMIZE';
   echarts.init(history).setOption({
     tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
-    grid: { left: 50, right: 20, top: 20, bottom: 50 },
-    xAxis: { type: 'value', name: 'trial' }, yAxis: { type: 'value', scale: true, name: 'objective' },
+    grid: { left: 60, right: 20, top: 20, bottom: 70 },
+    xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 25 },
+    yAxis: { type: 'value', scale: true, name: 'objective', nameLocation: 'middle', nameGap: 45 },
     series: [
       { name: 'objective', type: 'scatter', symbolSize: 6, data: s.bestSoFar.map(p => [p.number, p.value]) },
       { name: max ? 'best so far (max)' : 'best so far (min)', type: 'line', step: 'end', showSymbol: false,
