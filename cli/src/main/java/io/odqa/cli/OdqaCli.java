@@ -22,6 +22,8 @@ public final class OdqaCli implements Runnable {
   /** The configured command line: a {@link CliFailure} prints its message and exits 1. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new OdqaCli());
+    // ./odqa passes the repository's defaults (e.g. bench soak's --questions) before the user's.
+    cli.setOverwrittenOptionsAllowed(true);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof CliFailure) {
         line.getErr().println("odqa: " + e.getMessage());

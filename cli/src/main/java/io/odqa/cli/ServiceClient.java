@@ -106,6 +106,18 @@ final class ServiceClient {
         .POST(HttpRequest.BodyPublishers.ofString(Output.json(body))).build());
   }
 
+  /** {@code POST path} with a body of another media type (a JSONL document, say). */
+  Response postRaw(String path, String body, String contentType, Duration timeout) {
+    return send(request(path, timeout).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** {@code GET path} accepting plain text, such as Prometheus's {@code /q/metrics}. */
+  Response getText(String path, Duration timeout) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        .header("Accept", "text/plain").GET().build());
+  }
+
   Response delete(String path, Duration timeout) {
     return send(request(path, timeout).DELETE().build());
   }

@@ -9,6 +9,9 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -141,5 +144,30 @@ class OdqaCliArgumentsTest {
     assertEquals(1, run("rollback", "config", "--qa-url", "http://127.0.0.1:" + port));
     assertEquals("odqa: qa-service not reachable at http://127.0.0.1:" + port
         + " (ConnectException; start it with ./odqa up)", err.toString().strip());
+  }
+
+  @Test
+  void soakStaysOnThisMachineAndWithinItsBounds() throws IOException {
+    String q = questions().toString();
+    assertUsage("--qa-url must be http:// on a loopback address",
+        "bench", "soak", "--minutes", "1", "--questions", q, "--qa-url", "http://192.0.2.1:8080");
+    assertUsage("--minutes must be in [0.1, 240]",
+        "bench", "soak", "--minutes", "500", "--questions", q);
+    assertUsage("--minutes must be in [0.1, 240]",
+        "bench", "soak", "--minutes", "NaN", "--questions", q);
+  }
+
+  @Test
+  void soakTrendIsTheLeastSquaresSlopePerMinute() {
+    List<Map<String, Double>> samples = new ArrayList<>();
+    for (int minute = 0; minute < 5; minute++) {
+      samples.add(Map.of("t", minute * 60.0, "heap_mb", 100.0 + 2 * minute,
+          "open_files", 40.0 + (minute % 2)));
+    }
+    Map<String, Object> trend = SoakCommand.trend(samples);
+    assertEquals(Map.of("start", 100.0, "end", 108.0, "slope_per_min", 2.0),
+        trend.get("heap_mb"));
+    assertEquals(0.0, ((Map<?, ?>) trend.get("open_files")).get("slope_per_min"));
+    assertEquals(5, trend.get("samples"));
   }
 }
