@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Concurrent /ask, ingest and feedback for N minutes; latency, errors and"
         + " resource trends.")
-final class SoakCommand implements java.util.concurrent.Callable<Integer> {
+final class SoakCommand implements Callable<Integer> {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   /** Distinct documents the ingest client rotates through. */
   private static final int DOCUMENTS = 20;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(RandomUsersProfile.class)
-class ConsoleSecurityTest {
+public class ConsoleSecurityTest {
   /** A state-changing request: method, path, JSON body (or null). */
   record Action(String method, String path, String body) {
     @Override
@@ -112,7 +112,7 @@ class ConsoleSecurityTest {
   }
 
   /** Signs in through the form and returns the session cookie's value. */
-  static String login(String user, String password) {
+  public static String login(String user, String password) {
     return given().contentType("application/x-www-form-urlencoded")
         .formParam("j_username", user).formParam("j_password", password)
         .post("/j_security_check").then().statusCode(200)

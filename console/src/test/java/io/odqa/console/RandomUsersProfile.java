@@ -14,8 +14,8 @@ import java.util.UUID;
  * request that passes the role check gets the console's own 502 and never reaches a service.
  */
 public class RandomUsersProfile implements QuarkusTestProfile {
-  static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
-  static final String VIEWER_PASSWORD = UUID.randomUUID().toString();
+  public static final String OPERATOR_PASSWORD = UUID.randomUUID().toString();
+  public static final String VIEWER_PASSWORD = UUID.randomUUID().toString();
 
   @Override
   public Map<String, String> getConfigOverrides() {
