@@ -2,12 +2,9 @@ package io.odqa.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -15,9 +12,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./odqa console-users --dir D}: the local console's users, made once per installation.
@@ -77,8 +74,8 @@ final class ConsoleUsersCommand implements Callable<Integer> {
           .append(String.join(",", u.roles())).append('\n');
       secrets.append(u.name()).append(' ').append(password).append('\n');
     }
-    ownerOnly(dir.resolve("users.properties"), config.toString());
-    ownerOnly(dir.resolve("credentials"), secrets.toString());
+    SecretFiles.writeOwnerOnly(dir.resolve("users.properties"), config.toString());
+    SecretFiles.writeOwnerOnly(dir.resolve("credentials"), secrets.toString());
   }
 
   /** HEX(SHA-256("user:Quarkus:password")), the embedded realm's digest-sha-256 form. */
@@ -95,17 +92,5 @@ final class ConsoleUsersCommand implements Callable<Integer> {
     byte[] bytes = new byte[18];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static void ownerOnly(Path file, String text) {
-    try {
-      Path tmp = Files.createTempFile(file.getParent(), ".users", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(tmp, text);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
   }
 }

@@ -1,7 +1,8 @@
 package io.odqa.cli;
 
-import picocli.CommandLine;
+import io.odqa.cli.fault.FaultCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ./odqa} feedback-loop commands, one picocli subcommand each. Exit status: 0 on
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Feedback loop of the ODQA platform.",
     subcommands = {FeedbackCommand.class, SimulateUsersCommand.class, RetuneCommand.class,
         RefreshCommand.class, GraphRefreshCommand.class, ChampionCommand.class, RollbackCommand.class, BenchCommand.class,
-        ConsoleUsersCommand.class})
+        ConsoleUsersCommand.class, ApiKeysCommand.class, FaultCommand.class})
 public final class OdqaCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

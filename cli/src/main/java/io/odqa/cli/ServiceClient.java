@@ -1,6 +1,7 @@
 package io.odqa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.odqa.core.api.ApiKey;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,9 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * JSON over HTTP/1.1 to one ODQA service on this machine. The base URL must be {@code http://}
@@ -20,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class ServiceClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** From {@code ODQA_API_KEY}: sent with every request when set. */
+  private static final Optional<String> API_KEY = ApiKey.fromEnvironment();
 
   /** An answer: status, body and the {@code Retry-After} seconds, if any. */
   record Response(int status, String body, OptionalLong retryAfterSeconds) {
@@ -114,8 +118,8 @@ final class ServiceClient {
 
   /** {@code GET path} accepting plain text, such as Prometheus's {@code /q/metrics}. */
   Response getText(String path, Duration timeout) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-        .header("Accept", "text/plain").GET().build());
+    return send(ApiKey.attach(HttpRequest.newBuilder(URI.create(base + path)), API_KEY)
+        .timeout(timeout).header("Accept", "text/plain").GET().build());
   }
 
   Response delete(String path, Duration timeout) {
@@ -123,8 +127,8 @@ final class ServiceClient {
   }
 
   private HttpRequest.Builder request(String path, Duration timeout) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-        .header("Accept", "application/json");
+    return ApiKey.attach(HttpRequest.newBuilder(URI.create(base + path)), API_KEY)
+        .timeout(timeout).header("Accept", "application/json");
   }
 
   private Response send(HttpRequest request) {

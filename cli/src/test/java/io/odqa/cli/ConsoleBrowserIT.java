@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.odqa.kg.GraphClient;
 import io.odqa.kg.Neo4jSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,28 +65,19 @@ class ConsoleBrowserIT {
     Path dir = Files.createTempDirectory("odqa-console-it");
     shots = Path.of(System.getProperty("odqa.console.screenshots", "target/console-screenshots"));
     Files.createDirectories(shots);
-    deleteGraph();
-    Path encoder = denseEncoder();
+    TestStack.deleteGraph(COLLECTION);
+    Path encoder = TestStack.denseEncoder();
     ConsoleUsersCommand.write(dir.resolve("console"));
     Map<String, String> users = credentials(dir.resolve("console/credentials"));
 
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", Kafka.bootstrap());
-    env.put("ODQA_DATA_DIR", dir.resolve("data").toString());
-    env.put("ODQA_CONFIG_TOPIC", "odqa.config.console-" + run);
-    env.put("ODQA_MODELS_TOPIC", "odqa.models.console-" + run);
-    env.put("DJL_OFFLINE", "true");
-    Map<String, String> ingestEnv = new HashMap<>(env);
-    ingestEnv.put("ODQA_DOCUMENTS_TOPIC", "odqa.documents.console-" + run);
-    ingestEnv.put("ODQA_INGEST_EMBED_MODEL_DIR", encoder.toString());
-    Map<String, String> qaEnv = new HashMap<>(env);
-    qaEnv.put("ODQA_READER_MODEL_DIR", ROOT.resolve("models/reader").toAbsolutePath().toString());
-    qaEnv.put("ODQA_KGQA_MODEL", ROOT.resolve("models/kgqa/paths.json").toAbsolutePath()
-        .toString());
-    qaEnv.put("ODQA_DENSE_MODEL_DIR", encoder.toString());
-    try (ServiceProcess ingest = ServiceProcess.start("ingest", jar("ingest"), ingestEnv, dir);
-        ServiceProcess qa = ServiceProcess.start("qa-service", jar("qa-service"), qaEnv, dir)) {
-      ingestDemo(ingest);
+    Map<String, String> env = TestStack.baseEnv(run, dir);
+    Map<String, String> ingestEnv = TestStack.ingestEnv(env, run, encoder);
+    Map<String, String> qaEnv = TestStack.qaEnv(env, encoder);
+    try (ServiceProcess ingest = ServiceProcess.start("ingest", TestStack.jar("ingest"),
+            ingestEnv, dir);
+        ServiceProcess qa = ServiceProcess.start("qa-service", TestStack.jar("qa-service"),
+            qaEnv, dir)) {
+      TestStack.ingestDemo(ingest, COLLECTION);
       Map<String, String> fbEnv = new HashMap<>(env);
       fbEnv.put("ODQA_QA_URL", qa.url());
       fbEnv.put("ODQA_FEEDBACK_TOPIC", "odqa.feedback.console-" + run);
@@ -100,8 +90,8 @@ class ConsoleBrowserIT {
       fbEnv.put("ODQA_GATE_MIN_QUESTIONS", "4");
       fbEnv.put("ODQA_LOOP_REFRESH_MIN_EXAMPLES", "4");
       fbEnv.put("ODQA_REFRESH_EPOCHS", "1");
-      try (ServiceProcess feedback = ServiceProcess.start("feedback", jar("feedback"), fbEnv,
-          dir)) {
+      try (ServiceProcess feedback = ServiceProcess.start("feedback", TestStack.jar("feedback"),
+          fbEnv, dir)) {
         int seeded = LoopEndToEndIT.simulateUsers(qa, feedback, COLLECTION);
         Map<String, String> consoleEnv = new HashMap<>(env);
         consoleEnv.put("ODQA_QA_URL", qa.url());
@@ -109,7 +99,7 @@ class ConsoleBrowserIT {
         consoleEnv.put("ODQA_FEEDBACK_URL", feedback.url());
         consoleEnv.put("QUARKUS_CONFIG_LOCATIONS",
             dir.resolve("console/users.properties").toString());
-        try (ServiceProcess console = ServiceProcess.start("console", jar("console"),
+        try (ServiceProcess console = ServiceProcess.start("console", TestStack.jar("console"),
             consoleEnv, dir)) {
           driver = chromium(dir.resolve("chromium"));
           try {
@@ -124,7 +114,7 @@ class ConsoleBrowserIT {
         }
       }
     } finally {
-      deleteGraph();
+      TestStack.deleteGraph(COLLECTION);
     }
   }
 
@@ -377,58 +367,6 @@ class ConsoleBrowserIT {
     return new ChromeDriver(options);
   }
 
-  private static Path jar(String service) {
-    return ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar");
-  }
-
-  /** bge-small converted as `./odqa up` does, in its own JVM, once per build tree. */
-  private static Path denseEncoder() throws IOException, InterruptedException {
-    Path out = ROOT.resolve("ingest/target/models/bge-small").toAbsolutePath();
-    if (Files.isRegularFile(out.resolve("model.safetensors"))) {
-      return out;
-    }
-    Path reader = ROOT.resolve("reader/target");
-    String classpath = reader.resolve("classes") + ":"
-        + Files.readString(reader.resolve("classpath.txt")).strip();
-    Process p = new ProcessBuilder("java", "-cp", classpath,
-        "io.odqa.reader.convert.OnnxBertConverter", "bge-small", out.toString())
-        .inheritIO().start();
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS) && p.exitValue() == 0, "bge-small conversion");
-    return out;
-  }
-
-  /** The demo corpus and facts through ingest's REST API; waits until both jobs are done. */
-  private static void ingestDemo(ServiceProcess ingest) throws Exception {
-    awaitIngest(ingest, submit(ingest, "/api/v1/documents?format=jsonl", "demo/corpus.jsonl"));
-    awaitIngest(ingest, submit(ingest, "/api/v1/triples?format=pipe", "demo/facts.txt"));
-  }
-
-  private static String submit(ServiceProcess ingest, String path, String file)
-      throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + path
-            + "&collection=" + COLLECTION))
-        .POST(HttpRequest.BodyPublishers.ofFile(ROOT.resolve(file))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(202, r.statusCode(), r.body());
-    return LoopEndToEndIT.JSON.readTree(r.body()).path("jobId").asText();
-  }
-
-  /** Waits until ingest job {@code id} is written, extracted and embedded. */
-  private static void awaitIngest(ServiceProcess ingest, String id) throws Exception {
-    long deadline = System.currentTimeMillis() + 600_000;
-    JsonNode j = null;
-    while (System.currentTimeMillis() < deadline) {
-      j = LoopEndToEndIT.get(ingest.url() + "/api/v1/jobs/" + id);
-      String status = j.path("status").asText();
-      assertNotEquals("failed", status, j.toString());
-      if ("done".equals(status)) {
-        return;
-      }
-      Thread.sleep(1000);
-    }
-    throw new AssertionError("ingest job " + id + " did not finish: " + j);
-  }
-
   private static Map<String, String> credentials(Path file) throws IOException {
     Map<String, String> out = new HashMap<>();
     for (String line : Files.readAllLines(file)) {
@@ -438,20 +376,5 @@ class ConsoleBrowserIT {
       }
     }
     return out;
-  }
-
-  /**
-   * What the platform stored in Neo4j for {@value #COLLECTION} (left by an earlier run, or this
-   * one): the retune jobs' studies and trials, then every node of the collection.
-   */
-  private static void deleteGraph() {
-    try (GraphClient graph = GraphClient.connect(Neo4jSettings.fromEnvironment())) {
-      graph.write(tx -> tx.run("""
-          MATCH (j:Job {collection: $c}) MATCH (s:Study {name: 'retune-' + j.id})
-          OPTIONAL MATCH (s)-[:HAS_TRIAL]->(t:Trial) DETACH DELETE t, s""",
-          Map.of("c", COLLECTION)).consume());
-      graph.write(tx -> tx.run("MATCH (n) WHERE n.collection = $c DETACH DELETE n",
-          Map.of("c", COLLECTION)).consume());
-    }
   }
 }

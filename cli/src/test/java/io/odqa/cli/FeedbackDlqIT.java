@@ -9,7 +9,6 @@ import io.odqa.kg.GraphClient;
 import io.odqa.kg.Neo4jSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -125,7 +124,7 @@ class FeedbackDlqIT {
   }
 
   private static int status(String eventId) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/v1/feedback/" + eventId))
+    return HTTP.send(ServiceProcess.request(service.url() + "/api/v1/feedback/" + eventId)
         .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }

@@ -46,6 +46,7 @@ final class FeedbackServiceProcess {
         "-Dmp.messaging.incoming.feedback-in.group.id=" + group,
         "-jar", jar.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile());
+    ServiceProcess.withApiKeys(builder.environment());
     builder.environment().put("ODQA_FEEDBACK_TOPIC", topic);
     builder.environment().put("ODQA_DATA_DIR", dir.resolve("data").toString());
     builder.environment().putIfAbsent("KAFKA_BOOTSTRAP_SERVERS", Kafka.bootstrap());

@@ -13,7 +13,6 @@ import io.odqa.kg.Neo4jSettings;
 import io.odqa.kg.write.Fact;
 import io.odqa.kg.write.FactGraphWriter;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -204,7 +203,7 @@ class GraphLoopIT {
   }
 
   private static JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+    HttpResponse<String> r = HTTP.send(ServiceProcess.request(url).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), url + ": " + r.body());
     return JSON.readTree(r.body());
@@ -212,7 +211,7 @@ class GraphLoopIT {
 
   private static JsonNode post(String url, Object body, int status)
       throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+    HttpResponse<String> r = HTTP.send(ServiceProcess.request(url)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
         HttpResponse.BodyHandlers.ofString());

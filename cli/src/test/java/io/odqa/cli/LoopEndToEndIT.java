@@ -12,7 +12,6 @@ import io.odqa.core.model.Document;
 import io.odqa.core.text.SentenceChunker;
 import io.odqa.reader.read.SquadMetrics;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -205,7 +204,7 @@ class LoopEndToEndIT {
   }
 
   static JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+    HttpResponse<String> r = HTTP.send(ServiceProcess.request(url).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), url + ": " + r.body());
     return JSON.readTree(r.body());
@@ -213,7 +212,7 @@ class LoopEndToEndIT {
 
   static JsonNode post(String url, Object body, int status)
       throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+    HttpResponse<String> r = HTTP.send(ServiceProcess.request(url)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -61,6 +61,11 @@ public class ConsoleSecurityTest {
     send(given().cookie("quarkus-credential", login("op", RandomUsersProfile.OPERATOR_PASSWORD)),
         action).then().statusCode(502).contentType("application/problem+json")
         .body("detail", containsString("unreachable"));
+    // An API key works like a login with the same roles: one mechanism with the services.
+    send(given().header("X-API-Key", RandomUsersProfile.VIEWER_KEY), action).then()
+        .statusCode(403);
+    send(given().header("X-API-Key", RandomUsersProfile.OPERATOR_KEY), action).then()
+        .statusCode(502);
   }
 
   @ParameterizedTest(name = "{0}")

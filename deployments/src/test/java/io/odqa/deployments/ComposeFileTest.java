@@ -192,7 +192,7 @@ class ComposeFileTest {
   }
 
   @Test
-  void ingestAndQaServiceShareOneDataVolume() {
+  void ingestAndFeedbackShareOneDataVolumeAndQaServiceReplicatesTheIndex() {
     Map<String, String> volumeOf = new TreeMap<>();
     odqa.forEach((name, props) -> {
       String dataDir = environment(name).get("ODQA_DATA_DIR");
@@ -206,15 +206,27 @@ class ComposeFileTest {
           volume = parts[0];
         }
       }
+      if (environment(name).containsKey("ODQA_REPLICATION_SOURCE")) {
+        // A replica's index is its own copy: never on a volume another container writes.
+        assertEquals(null, volume, "replica " + name + " keeps its index copy in the container");
+        return;
+      }
       assertNotNull(volume, "service " + name + ": no volume is mounted at ODQA_DATA_DIR="
           + dataDir);
       assertTrue(compose.path("volumes").has(volume),
           "service " + name + ": '" + volume + "' should be a named volume of the file");
       volumeOf.put(name, volume);
     });
-    for (String name : List.of("ingest", "qa-service-1", "qa-service-2", "feedback")) {
+    for (String name : List.of("ingest", "feedback")) {
       assertEquals(volumeOf.get("ingest"), volumeOf.get(name), "service " + name
           + " should mount ingest's data volume at its ODQA_DATA_DIR");
+    }
+    for (String name : List.of("qa-service-1", "qa-service-2")) {
+      assertEquals("http://ingest:8081", environment(name).get("ODQA_REPLICATION_SOURCE"),
+          name + " should copy the index from ingest");
+      assertTrue(services.get(name).path("volumes").toString()
+              .contains(volumeOf.get("ingest") + ":/data:ro"),
+          name + " should mount the data volume read-only for the models");
     }
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.api.ApiKey;
+import io.odqa.service.testing.AsOperator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,6 +48,9 @@ final class IngestProcess {
         "-Dquarkus.http.port=" + port, "-jar", System.getProperty("odqa.ingest.jar"))
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("ODQA_DATA_DIR", dataDir.toString());
+    // The test profile's operator key, accepted by the packaged service too.
+    builder.environment().put("ODQA_API_KEYS",
+        "it:operator|viewer:" + ApiKey.sha256(AsOperator.KEY));
     builder.environment().putAll(env);
     process = builder.start();
     long deadline = System.currentTimeMillis() + 180_000;
@@ -71,7 +76,7 @@ final class IngestProcess {
   String submit(String collection, byte[] corpus) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
             "http://127.0.0.1:" + port + "/api/v1/documents?format=jsonl&collection=" + collection))
-        .header("Content-Type", "application/octet-stream")
+        .header(ApiKey.HEADER, AsOperator.KEY).header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(corpus)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(202, response.statusCode(), response.body());

@@ -1,6 +1,6 @@
 package io.odqa.qa;
 
-import static io.restassured.RestAssured.given;
+import static io.odqa.service.testing.AsOperator.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

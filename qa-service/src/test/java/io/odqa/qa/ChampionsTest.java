@@ -1,17 +1,17 @@
 package io.odqa.qa;
 
-import static io.restassured.RestAssured.given;
+import static io.odqa.service.testing.AsOperator.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.index.PassageIndexWriter;
 import io.odqa.core.model.Champion;
 import io.odqa.core.model.Document;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.model.Promotion;
-import io.odqa.core.index.PassageIndexWriter;
 import io.odqa.core.text.SentenceChunker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package io.odqa.qa;
 
-import static io.restassured.RestAssured.given;
+import static io.odqa.service.testing.AsOperator.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,9 +16,9 @@ import io.odqa.core.model.Document;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.text.SentenceChunker;
 import io.odqa.kg.GraphClient;
-import io.odqa.qa.config.PipelineConfigs;
 import io.odqa.kg.write.Fact;
 import io.odqa.kg.write.FactGraphWriter;
+import io.odqa.qa.config.PipelineConfigs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

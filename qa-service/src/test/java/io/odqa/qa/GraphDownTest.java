@@ -1,11 +1,11 @@
 package io.odqa.qa;
 
-import static io.restassured.RestAssured.given;
+import static io.odqa.service.testing.AsOperator.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.odqa.core.index.PassageIndexWriter;

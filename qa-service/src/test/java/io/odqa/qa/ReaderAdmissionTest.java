@@ -1,9 +1,9 @@
 package io.odqa.qa;
 
-import static io.restassured.RestAssured.given;
+import static io.odqa.service.testing.AsOperator.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,6 +3,7 @@ package io.odqa.console.upstream;
 import io.odqa.console.ConsoleConfig;
 import io.odqa.core.api.Problem;
 import io.odqa.service.ProblemMappers;
+import io.odqa.service.security.OutboundApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
@@ -32,9 +33,11 @@ public class Upstream {
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(java.time.Duration.ofSeconds(3)).build();
   private final ConsoleConfig config;
+  private final OutboundApiKey apiKey;
 
-  Upstream(ConsoleConfig config) {
+  Upstream(ConsoleConfig config, OutboundApiKey apiKey) {
     this.config = config;
+    this.apiKey = apiKey;
   }
 
   /** The service's base URL. */
@@ -71,8 +74,8 @@ public class Upstream {
   private Response send(Service service, String method, String pathAndQuery, byte[] body,
       String contentType, String accept) {
     URI uri = base(service).resolve(pathAndQuery);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.timeout())
-        .header("Accept", accept);
+    HttpRequest.Builder request = apiKey.attach(HttpRequest.newBuilder(uri))
+        .timeout(config.timeout()).header("Accept", accept);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.FSDirectory;
 
@@ -24,30 +26,70 @@ import org.apache.lucene.store.FSDirectory;
  * update or delete of a document while its vectors were being computed wins, and stale vectors
  * are never written.
  *
+ * <p>The writer keeps commits with a {@link SnapshotDeletionPolicy} (otherwise it keeps only the
+ * last commit, as by default), so that a {@link CommitListener} can hold a commit's files while
+ * replicas copy them.
+ *
  * <p>Not thread-safe for a caller that interleaves {@code upsert} and {@code commit} from many
  * threads without its own ordering; the underlying {@link IndexWriter} itself is thread-safe.
  */
 public final class PassageIndexWriter implements AutoCloseable {
   private final FSDirectory directory;
   private final IndexWriter writer;
+  private final CommitListener listener;
   /** Orders {@link #addVectors}'s check-and-replace against {@link #upsert} and {@link #delete}. */
   private final ReentrantLock lock = new ReentrantLock();
+  /**
+   * Orders each commit with its {@link CommitListener} call, so that listeners see commits in
+   * the order they were made.
+   */
+  private final ReentrantLock commitLock = new ReentrantLock();
 
-  private PassageIndexWriter(FSDirectory directory, IndexWriter writer) {
+  /**
+   * Told of every commit of the index: once when the writer opens (for the commit it opened
+   * at) and after each {@link #commit()}, in commit order, with no other commit in between. The
+   * ingest service publishes each commit to its replicas from here.
+   */
+  @FunctionalInterface
+  public interface CommitListener {
+    /** Nothing happens on a commit. */
+    CommitListener NONE = writer -> { };
+
+    /**
+     * The index's latest commit is durable. {@code writer}'s deletion policy is a {@link
+     * SnapshotDeletionPolicy}. An exception here propagates to the caller of {@link #commit()},
+     * although the commit itself already succeeded.
+     */
+    void committed(IndexWriter writer) throws IOException;
+  }
+
+  private PassageIndexWriter(FSDirectory directory, IndexWriter writer,
+      CommitListener listener) {
     this.directory = directory;
     this.writer = writer;
+    this.listener = listener;
+  }
+
+  /** {@link #open(Path, CommitListener)} with no listener. */
+  public static PassageIndexWriter open(Path dir) throws IOException {
+    return open(dir, CommitListener.NONE);
   }
 
   /**
    * Opens (creating if absent) the index in {@code dir}. A new index is committed empty at once:
    * until its first commit a directory has no {@code segments_N} file, and readers cannot open
-   * it.
+   * it. {@code listener} is called once before this returns, for that commit or the existing
+   * one.
    */
-  public static PassageIndexWriter open(Path dir) throws IOException {
+  public static PassageIndexWriter open(Path dir, CommitListener listener) throws IOException {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener must not be null (CommitListener.NONE)");
+    }
     Files.createDirectories(dir);
     FSDirectory directory = FSDirectory.open(dir);
     IndexWriterConfig config = new IndexWriterConfig(PassageFields.analyzer())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setIndexDeletionPolicy(new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy()));
     try {
       boolean fresh = !DirectoryReader.indexExists(directory);
       IndexWriter writer = new IndexWriter(directory, config);
@@ -55,11 +97,12 @@ public final class PassageIndexWriter implements AutoCloseable {
         if (fresh) {
           writer.commit();
         }
+        listener.committed(writer);
       } catch (IOException | RuntimeException e) {
         writer.close();
         throw e;
       }
-      return new PassageIndexWriter(directory, writer);
+      return new PassageIndexWriter(directory, writer, listener);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -131,9 +174,26 @@ public final class PassageIndexWriter implements AutoCloseable {
     return written;
   }
 
-  /** Makes every change so far durable and visible to newly opened readers. */
+  /**
+   * Makes every change so far durable and visible to newly opened readers, then tells the
+   * {@link CommitListener}.
+   */
   public void commit() throws IOException {
-    writer.commit();
+    commitLock.lock();
+    try {
+      writer.commit();
+      listener.committed(writer);
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /**
+   * Whether the writer is still open. Lucene closes it for good after a tragic error, such as a
+   * full disk while it flushes a segment; the index on disk stays at its last commit.
+   */
+  public boolean isOpen() {
+    return writer.isOpen();
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.odqa.feedback.console.Timeline;
 import io.odqa.feedback.store.FeedbackStore;
 import io.odqa.feedback.store.StoredFeedback;
 import io.odqa.feedback.stream.FeedbackPublisher;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
@@ -56,6 +58,7 @@ public class FeedbackResource {
   }
 
   /** Stored events, newest first (ties by event id), with the total that match. */
+  @RolesAllowed(Roles.VIEWER)
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Page<FeedbackItem> list(@QueryParam("collection") String collection,
@@ -107,6 +110,7 @@ public class FeedbackResource {
     return out;
   }
 
+  @RolesAllowed(Roles.VIEWER)
   @GET
   @Path("/{eventId}")
   @Produces(MediaType.APPLICATION_JSON)

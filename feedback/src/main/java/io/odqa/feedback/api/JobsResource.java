@@ -6,6 +6,8 @@ import io.odqa.feedback.job.JobKind;
 import io.odqa.feedback.job.JobRequest;
 import io.odqa.feedback.job.JobRunner;
 import io.odqa.feedback.job.JobStore;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
@@ -55,6 +57,7 @@ public class JobsResource {
       @NotNull(message = "kind must be retune, refresh or graph-refresh") String kind,
       String collection, Integer trials, String sampler, Long seed, PipelineConfig candidate) {}
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response start(@Valid @NotNull(message = "request body is empty") StartJob body) {

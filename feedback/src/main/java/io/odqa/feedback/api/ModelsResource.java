@@ -4,6 +4,8 @@ import io.odqa.core.model.Promotion;
 import io.odqa.feedback.FeedbackConfig;
 import io.odqa.feedback.console.ModelRegistry;
 import io.odqa.feedback.console.ModelsService;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,6 +51,7 @@ public class ModelsResource {
   }
 
   /** A promotion without a body (any or no content type): no reason, the version's collection. */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/{version}/promote")
   public Response promote(@PathParam("version") String version) throws InterruptedException {
@@ -56,6 +59,7 @@ public class ModelsResource {
   }
 
   /** A promotion with a JSON {@link PromoteRequest}. */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/{version}/promote")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.feedback.FeedbackConfig;
+import io.odqa.service.security.OutboundApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +30,11 @@ public class QaClient {
   private final ObjectMapper mapper;
   private final URI base;
   private final Duration timeout;
+  private final OutboundApiKey apiKey;
 
-  QaClient(ObjectMapper mapper, FeedbackConfig config) {
+  QaClient(ObjectMapper mapper, FeedbackConfig config, OutboundApiKey apiKey) {
     this.mapper = mapper;
+    this.apiKey = apiKey;
     this.base = URI.create(config.qa().url().replaceAll("/+$", "") + "/");
     this.timeout = config.qa().callTimeout();
   }
@@ -127,8 +130,8 @@ public class QaClient {
 
   private JsonNode call(String method, String path, Object body, Duration within) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(within)
-          .header("Accept", "application/json");
+      HttpRequest.Builder request = apiKey.attach(HttpRequest.newBuilder(base.resolve(path)))
+          .timeout(within).header("Accept", "application/json");
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {

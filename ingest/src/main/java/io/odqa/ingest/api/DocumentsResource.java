@@ -11,6 +11,8 @@ import io.odqa.ingest.source.DocumentParser;
 import io.odqa.ingest.source.Format;
 import io.odqa.ingest.source.ItemError;
 import io.odqa.ingest.source.ParsedBatch;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -47,6 +49,7 @@ public class DocumentsResource {
         config.ingest().maxDocumentsPerRequest());
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +63,7 @@ public class DocumentsResource {
   }
 
   /** Removes a document, its passages, its extracted triples and entities left orphaned. */
+  @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)

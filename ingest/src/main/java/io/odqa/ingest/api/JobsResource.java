@@ -2,6 +2,8 @@ package io.odqa.ingest.api;
 
 import io.odqa.ingest.job.IngestJobs;
 import io.odqa.ingest.job.JobState;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -50,6 +52,7 @@ public class JobsResource {
         + (job.error() == null ? "" : " error=" + job.error().replace('\n', ' ')) + "\n";
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/{id}/retry")
   @Produces(MediaType.APPLICATION_JSON)

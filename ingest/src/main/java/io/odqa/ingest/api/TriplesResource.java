@@ -5,6 +5,8 @@ import io.odqa.ingest.IngestConfig;
 import io.odqa.ingest.job.IngestJobs;
 import io.odqa.ingest.source.ParsedTriples;
 import io.odqa.ingest.source.TripleParser;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,7 @@ public class TriplesResource {
     this.parser = new TripleParser(config.ingest().maxTriplesPerRequest());
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)

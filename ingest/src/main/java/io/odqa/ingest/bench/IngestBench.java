@@ -2,6 +2,7 @@ package io.odqa.ingest.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.api.ApiKey;
 import io.odqa.kg.GraphClient;
 import io.odqa.kg.Neo4jSettings;
 import java.io.IOException;
@@ -190,7 +191,8 @@ public final class IngestBench {
    */
   private JsonNode run(String path, Path file) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + path))
+    HttpResponse<String> posted = http.send(ApiKey.attach(
+        HttpRequest.newBuilder(URI.create(ingestUrl + path)), ApiKey.fromEnvironment())
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
     if (posted.statusCode() != 202) {

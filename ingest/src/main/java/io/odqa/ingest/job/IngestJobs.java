@@ -389,7 +389,20 @@ public class IngestJobs {
     JobState job = jobs.get(id);
     LOG.errorf(e, "job %s failed in %s at %d/%d written, %d extracted, %d embedded", id, stage,
         job.processed(), job.total(), job.extracted(), job.embedded());
-    update(id, s -> s.withStatus(JobStatus.FAILED, stage + " failed: " + e.getMessage()));
+    UnaryOperator<JobState> failed =
+        s -> s.withStatus(JobStatus.FAILED, stage + " failed: " + e.getMessage());
+    try {
+      update(id, failed);
+    } catch (UncheckedIOException saving) {
+      // Typically the same full disk. The job must not go on showing as running: it is failed
+      // (and retryable) here, while its saved state stays at its last batch, from where a
+      // restart resumes it.
+      LOG.errorf(saving, "job %s: its failed state could not be saved", id);
+      synchronized (progress) {
+        jobs.computeIfPresent(id, (key, state) -> failed.apply(state));
+        progress.notifyAll();
+      }
+    }
   }
 
   /** Applies {@code change} to the current state of job {@code id}, saves and publishes it. */

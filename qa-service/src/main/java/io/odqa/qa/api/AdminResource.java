@@ -1,8 +1,10 @@
 package io.odqa.qa.api;
 
+import io.odqa.core.model.Promotion;
 import io.odqa.qa.champion.Champions;
 import io.odqa.qa.read.ForwardScheduler;
-import io.odqa.core.model.Promotion;
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -39,6 +41,7 @@ public class AdminResource {
    * {@code GET /api/v1/admin/reader/batching}: whether this replica batches reader windows across
    * requests now.
    */
+  @RolesAllowed(Roles.VIEWER)
   @GET
   @Path("/admin/reader/batching")
   public Map<String, Boolean> batching() {
@@ -50,6 +53,7 @@ public class AdminResource {
    * this replica (until restart; {@code odqa.reader.batching.enabled} sets it at start), so that
    * {@code ./odqa bench ask --batching on,off} compares both in one run.
    */
+  @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/admin/reader/batching")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +75,7 @@ public class AdminResource {
     return champions.view();
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/admin/rollback")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package io.odqa.qa.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.api.ApiKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -19,11 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code ./odqa bench ask}: closed-loop load on {@code POST /api/v1/ask} at each concurrency of
@@ -147,15 +148,17 @@ public final class AskBench implements Callable<Integer> {
   private static boolean switchBatching(HttpClient client, String base, Boolean enabled)
       throws IOException, InterruptedException {
     URI uri = URI.create(base + "/api/v1/admin/reader/batching");
-    HttpResponse<String> before = client.send(HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> before = client.send(ApiKey.attach(HttpRequest.newBuilder(uri),
+        ApiKey.fromEnvironment()).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
     if (before.statusCode() != 200) {
       throw new IOException("GET " + uri + " answered " + before.statusCode());
     }
     boolean was = JSON.readTree(before.body()).path("enabled").asBoolean();
     if (enabled != null) {
-      HttpResponse<String> after = client.send(HttpRequest.newBuilder(uri)
-          .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+      HttpResponse<String> after = client.send(ApiKey.attach(HttpRequest.newBuilder(uri),
+          ApiKey.fromEnvironment()).timeout(Duration.ofSeconds(10))
+          .header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": " + enabled + "}")).build(),
           HttpResponse.BodyHandlers.ofString());
       if (after.statusCode() != 200) {

@@ -2,6 +2,7 @@ package io.odqa.qa.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.api.ApiKey;
 import io.odqa.reader.read.SquadMetrics;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ import org.HdrHistogram.Histogram;
 final class LoadStep {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+  /** From {@code ODQA_API_KEY}: sent with every request when set. */
+  private static final Optional<String> API_KEY = ApiKey.fromEnvironment();
 
   /** A question with its gold answers. */
   record Question(String question, List<String> answers) {}
@@ -173,8 +177,9 @@ final class LoadStep {
     try {
       String body = JSON.writeValueAsString(Map.of("question", q.question(),
           "collection", collection));
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(ask).timeout(REQUEST_TIMEOUT)
-          .header("Content-Type", "application/json").header("Accept", "application/json")
+      HttpResponse<String> r = client.send(ApiKey.attach(HttpRequest.newBuilder(ask),
+          API_KEY).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+          .header("Accept", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 503) {

@@ -3,6 +3,7 @@ package io.odqa.qa.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odqa.core.api.ApiKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,6 +38,8 @@ final class EvalHttp {
   static final ObjectMapper JSON = new ObjectMapper();
   /** Generous: the reader on a CPU can take seconds on a long document. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+  /** From {@code ODQA_API_KEY}: sent with every request when set. */
+  private static final Optional<String> API_KEY = ApiKey.fromEnvironment();
 
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(10)).build();
@@ -71,8 +75,9 @@ final class EvalHttp {
   Reply post(String path, Map<String, Object> body) {
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
-          .header("Content-Type", "application/json").header("Accept", "application/json")
+      request = ApiKey.attach(HttpRequest.newBuilder(URI.create(baseUrl + path)), API_KEY)
+          .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+          .header("Accept", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise request " + body, e);

@@ -16,9 +16,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 
 /**
- * One {@link SearcherManager} per collection index, written by the ingest service in another
- * process. {@link #refreshed} picks up new commits before a search, so documents become
- * searchable without a restart.
+ * One {@link SearcherManager} per collection index under {@code <data-dir>/index}: written there
+ * by the ingest service in another process (shared disk), or copied there revision by revision
+ * from ingest (replica mode, {@code io.odqa.qa.retrieve.replica}). {@link #refreshed} picks up new
+ * commits before a search, so documents become searchable without a restart; replication also
+ * calls {@link #reopen} as soon as a revision is in place.
  */
 @ApplicationScoped
 public class CollectionSearchers {
@@ -42,11 +44,28 @@ public class CollectionSearchers {
     return manager;
   }
 
+  /**
+   * Reopens {@code collection}'s searcher on the latest commit, if it is open (else the first
+   * search opens it there), waiting for a reopen in progress. Searches that hold the previous
+   * searcher finish on it: it is closed when the last of them releases it.
+   */
+  public void reopen(CollectionName collection) throws IOException {
+    SearcherManager manager = managers.get(collection);
+    if (manager != null) {
+      manager.maybeRefreshBlocking();
+    }
+  }
+
   private SearcherManager open(CollectionName collection) {
     Path dir = root.resolve(collection.value());
     try {
-      if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(FSDirectory.open(dir))) {
+      if (!Files.isDirectory(dir)) {
         throw new UnknownCollectionException(collection);
+      }
+      try (FSDirectory probe = FSDirectory.open(dir)) {
+        if (!DirectoryReader.indexExists(probe)) {
+          throw new UnknownCollectionException(collection);
+        }
       }
       return new SearcherManager(FSDirectory.open(dir), null);
     } catch (IOException e) {

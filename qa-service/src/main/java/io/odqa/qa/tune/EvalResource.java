@@ -1,5 +1,7 @@
 package io.odqa.qa.tune;
 
+import io.odqa.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +18,7 @@ import java.net.URI;
  * session holds a question set; scoring a config answers every question as {@code /ask} would
  * under it and returns EM and F1, from caches wherever the config's knobs allow.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/eval/sessions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
