@@ -32,8 +32,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       listed once and found by {@code /ask};
  *   <li>qa-service: it comes back serving the champion config and reader model it served before
  *       (promoted on the run's config and models topics, which it reads again from the start);
- *       it is ready before the promoted model is loaded again, so the seconds until then and the
- *       answers given by another model meanwhile are measured;
+ *       it is not ready before the promoted config and model are in force again (answers sent to
+ *       its port before it is ready, which a load balancer would not send, are counted);
  *   <li>feedback: every event it accepted (202) is stored, once.
  * </ul>
  *
@@ -221,6 +221,12 @@ final class ServiceKillScenario implements Scenario {
     }
     o.put("kill", kill(run, stack.qa));
     long ready = System.nanoTime();
+    // Ready means the promoted champions are in force (ChampionsReadiness): what a load
+    // balancer routes to must not answer with the default config or the base model.
+    JsonNode atReady = champions(run, stack);
+    o.put("champions_at_ready", atReady);
+    o.check(sameChampions(before, atReady), "the promoted config and model are served as soon"
+        + " as qa-service is ready again");
     loop.join();
     o.put("asked", sent.get()).put("answered", ok.get()).put("refused", errors)
         .put("answered_by_another_model", otherModel.get());

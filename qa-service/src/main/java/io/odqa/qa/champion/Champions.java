@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -41,6 +42,7 @@ public class Champions {
   private final Map<String, Promotion> seen = new HashMap<>();
   private final AtomicReference<Promotion> pendingModel = new AtomicReference<>();
   private final AtomicReference<Promotion> pendingGraph = new AtomicReference<>();
+  private final AtomicInteger swapsInFlight = new AtomicInteger();
   private final ExecutorService swapper = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "odqa-model-swap");
     t.setDaemon(true);
@@ -65,11 +67,27 @@ public class Champions {
       LOG.infof("pipeline config %s replaces %s (%s)", next.version(), old.version(), p.reason());
     } else if (Promotion.GRAPH.equals(p.kind())) {
       pendingGraph.set(p);
-      swapper.submit(this::swapToLatestGraph);
+      swapInBackground(this::swapToLatestGraph);
     } else {
       pendingModel.set(p);
-      swapper.submit(this::swapToLatestModel);
+      swapInBackground(this::swapToLatestModel);
     }
+  }
+
+  private void swapInBackground(Runnable swap) {
+    swapsInFlight.incrementAndGet();
+    swapper.submit(() -> {
+      try {
+        swap.run();
+      } finally {
+        swapsInFlight.decrementAndGet();
+      }
+    });
+  }
+
+  /** Whether every model promotion applied so far has been loaded (or has failed to load). */
+  public boolean settled() {
+    return swapsInFlight.get() == 0;
   }
 
   /**

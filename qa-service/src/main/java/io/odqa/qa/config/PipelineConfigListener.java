@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.model.Champion;
-import io.odqa.qa.champion.Champions;
+import io.odqa.core.model.PipelineConfig;
 import io.odqa.core.model.Promotion;
+import io.odqa.qa.champion.Champions;
+import io.odqa.qa.champion.ChampionsReadiness;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,29 +32,44 @@ public class PipelineConfigListener {
   private final Champions champions;
   private final ObjectMapper mapper;
   private final MeterRegistry registry;
+  private final ChampionsReadiness readiness;
 
-  PipelineConfigListener(Champions champions, ObjectMapper mapper, MeterRegistry registry) {
+  PipelineConfigListener(Champions champions, ObjectMapper mapper, MeterRegistry registry,
+      @Readiness ChampionsReadiness readiness) {
     this.champions = champions;
     this.mapper = mapper;
     this.registry = registry;
+    this.readiness = readiness;
   }
 
   @Incoming("pipeline-config")
-  public void onConfig(String json) {
-    Promotion p = parse(json, Promotion.CONFIG);
-    if (p != null) {
-      champions.apply(p);
-      count(Promotion.CONFIG, "applied");
+  @Blocking
+  public CompletionStage<Void> onConfig(Message<String> message) {
+    try {
+      Promotion p = parse(message.getPayload(), Promotion.CONFIG);
+      if (p != null) {
+        champions.apply(p);
+        count(Promotion.CONFIG, "applied");
+      }
+    } finally {
+      readiness.applied(message);
     }
+    return message.ack();
   }
 
   @Incoming("models")
-  public void onModel(String json) {
-    Promotion p = parse(json, Promotion.MODEL);
-    if (p != null) {
-      champions.apply(p);
-      count(p.kind(), "applied");
+  @Blocking
+  public CompletionStage<Void> onModel(Message<String> message) {
+    try {
+      Promotion p = parse(message.getPayload(), Promotion.MODEL);
+      if (p != null) {
+        champions.apply(p);
+        count(p.kind(), "applied");
+      }
+    } finally {
+      readiness.applied(message);
     }
+    return message.ack();
   }
 
   private Promotion parse(String json, String kind) {
