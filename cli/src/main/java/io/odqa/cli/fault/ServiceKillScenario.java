@@ -32,8 +32,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       listed once and found by {@code /ask};
  *   <li>qa-service: it comes back serving the champion config and reader model it served before
  *       (promoted on the run's config and models topics, which it reads again from the start);
- *       it is not ready before the promoted config and model are in force again (answers sent to
- *       its port before it is ready, which a load balancer would not send, are counted);
+ *       it is not ready, and answers 503, until the promoted config and model are in force
+ *       again, so no answer comes from another model;
  *   <li>feedback: every event it accepted (202) is stored, once.
  * </ul>
  *
@@ -231,6 +231,8 @@ final class ServiceKillScenario implements Scenario {
     o.put("asked", sent.get()).put("answered", ok.get()).put("refused", errors)
         .put("answered_by_another_model", otherModel.get());
     o.check(ok.get() >= 20, "twenty answers, fifteen of them after the restart");
+    o.check(otherModel.get() == 0, "every answer from the promoted model (a restarting replica"
+        + " says 503 until it is in force)");
     // The champions come back from the compacted topics, read again from the start: how long
     // after the restarted service is ready does it serve them again?
     JsonNode after = champions(run, stack);

@@ -49,12 +49,11 @@ public class ChampionsReadiness implements HealthCheck {
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
       @ConfigProperty(name = "mp.messaging.incoming.pipeline-config.topic") String configTopic,
       @ConfigProperty(name = "mp.messaging.incoming.models.topic") String modelsTopic,
-      @ConfigProperty(name = "odqa.champions.catch-up-timeout", defaultValue = "60s")
-      Duration timeout) {
+      ChampionsConfig config) {
     this.champions = champions;
     this.bootstrap = bootstrap;
     this.topics = List.of(configTopic, modelsTopic);
-    this.timeout = timeout;
+    this.timeout = config.catchUpTimeout();
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -94,6 +93,14 @@ public class ChampionsReadiness implements HealthCheck {
         new TopicPartition(m.getTopic(), m.getPartition()), m.getOffset() + 1, Math::max));
   }
 
+  /**
+   * Whether answers may be given: the champions are in force, or Kafka could not say which
+   * they are (then the ones in force are all there is).
+   */
+  public boolean inForce() {
+    return targetKnown ? caughtUp() : state.startsWith("end offsets unknown");
+  }
+
   private boolean caughtUp() {
     return champions.settled() && target.entrySet().stream()
         .allMatch(e -> applied.getOrDefault(e.getKey(), 0L) >= e.getValue());
@@ -101,7 +108,7 @@ public class ChampionsReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean up = targetKnown ? caughtUp() : state.startsWith("end offsets unknown");
+    boolean up = inForce();
     if (up && targetKnown) {
       state = "caught up";
     }
