@@ -30,6 +30,8 @@ import org.jboss.logging.Logger;
  * the default config or the base reader while the promoted ones still wait on the topics (the
  * fault test's {@code kill -9} of qa-service saw 5 to 14 s of such answers). When Kafka cannot
  * tell the end offsets within the timeout, the service serves what it has and says so here.
+ * This is about the start only: once in force, later promotions are hot swaps while the
+ * previous champion keeps answering, and readiness stays UP.
  */
 @Readiness
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class ChampionsReadiness implements HealthCheck {
   private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
   private volatile String state = "reading the end of the champion topics";
   private volatile boolean targetKnown;
+  private volatile boolean inForceOnce;
 
   ChampionsReadiness(Champions champions,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -98,7 +101,11 @@ public class ChampionsReadiness implements HealthCheck {
    * they are (then the ones in force are all there is).
    */
   public boolean inForce() {
-    return targetKnown ? caughtUp() : state.startsWith("end offsets unknown");
+    if (!inForceOnce) {
+      // Latched: later promotions hot-swap while the previous champion keeps answering.
+      inForceOnce = targetKnown ? caughtUp() : state.startsWith("end offsets unknown");
+    }
+    return inForceOnce;
   }
 
   private boolean caughtUp() {
@@ -109,7 +116,7 @@ public class ChampionsReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     boolean up = inForce();
-    if (up && targetKnown) {
+    if (up && targetKnown && !"caught up".equals(state)) {
       state = "caught up";
     }
     return HealthCheckResponse.named("champions").status(up).withData("state", state)
