@@ -54,7 +54,8 @@ final class ApiKeysCommand implements Callable<Integer> {
   static String envFile(String key) {
     return "# The local API key (./odqa api-keys). Services accept ODQA_API_KEYS (hashes only);\n"
         + "# clients send ODQA_API_KEY as X-API-Key.\n"
-        + "ODQA_API_KEYS=operator:operator|viewer:" + ApiKey.sha256(key) + "\n"
-        + "ODQA_API_KEY=" + key + "\n";
+        // Quoted: '|' would be a pipe to a shell that sources the file.
+        + "ODQA_API_KEYS='operator:operator|viewer:" + ApiKey.sha256(key) + "'\n"
+        + "ODQA_API_KEY='" + key + "'\n";
   }
 }
