@@ -50,9 +50,10 @@ public interface QaConfig {
     String device();
 
     /**
-     * Engine of the forward passes: {@code auto} (ONNX Runtime where the device is the CPU, DJL
-     * on a GPU), {@code djl} or {@code onnxruntime} (CPU only; about twice DJL's windows per
-     * second on the same weights). Evaluation sessions' own models use the same engine.
+     * Engine of the forward passes: {@code auto} (ONNX Runtime with int8 MatMuls where the
+     * device is the CPU, DJL on a GPU), {@code djl}, {@code onnxruntime} (CPU only; about twice
+     * DJL's windows per second on the same weights) or {@code onnxruntime-int8} (CPU only; about
+     * twice that again). Evaluation sessions' own models use the same engine.
      */
     @WithDefault("auto")
     String engine();
@@ -156,6 +157,9 @@ public interface QaConfig {
 
     @WithDefault("20.0")
     double denseWeight();
+
+    @WithDefault("0.3")
+    double proximity();
   }
 
   /** Cascade knobs; see {@link io.odqa.core.model.PipelineConfig.Cascade}. */

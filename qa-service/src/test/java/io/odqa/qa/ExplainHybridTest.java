@@ -52,7 +52,7 @@ class ExplainHybridTest {
     for (String fusion : List.of("linear", "rrf")) {
       PipelineConfig before = configs.current();
       configs.swap(before.withVersion("explain-" + fusion).withRetrieval(
-          new PipelineConfig.Retrieval("hybrid", 100, fusion, 60, 20.0)));
+          new PipelineConfig.Retrieval("hybrid", 100, fusion, 60, 20.0, 0.0)));
       try {
         check(fusion, ExplainResourceTest.json(given().contentType("application/json")
             .body(Map.of("question", QUESTION, "collection", collection, "topK", 10))

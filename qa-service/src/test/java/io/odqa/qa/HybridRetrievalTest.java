@@ -82,7 +82,7 @@ class HybridRetrievalTest {
 
   private List<String> retrieve(CollectionName collection, String mode, String fusion, int k) {
     PipelineConfig c = configs.current().withRetrieval(
-        new PipelineConfig.Retrieval(mode, 3, fusion, 60, 20.0));
+        new PipelineConfig.Retrieval(mode, 3, fusion, 60, 20.0, 0.0));
     return retriever.retrieve(collection, analyzer.analyze(QUESTION), k, c).stream()
         .map(ScoredPassage::passage).map(p -> p.docId()).toList();
   }

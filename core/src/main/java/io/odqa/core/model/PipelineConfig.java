@@ -150,10 +150,21 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
    *     list taken as that list's lowest (as Pyserini's hybrid searcher does)
    * @param rrfK the rank constant of RRF, in [1, 1000]
    * @param denseWeight weight of the cosine against BM25 in linear fusion, in [0, 200]
+   * @param proximity weight of BM25's term-proximity clauses against its single terms, in [0,
+   *     5]: each pair of consecutive question terms also scores as a phrase with slop {@link
+   *     #PROXIMITY_SLOP} (the ordered pairs of the sequential dependence model; Metzler and
+   *     Croft, 2005); 0 turns them off. Boxed so that a config written before the knob existed
+   *     (promoted configs live on in the config topic) reads as 0 instead of failing
    */
-  public record Retrieval(String mode, int depth, String fusion, int rrfK, double denseWeight) {
+  public record Retrieval(String mode, int depth, String fusion, int rrfK, double denseWeight,
+      Double proximity) {
     /** BM25 alone: the pipeline before dense retrieval. */
-    public static final Retrieval BM25 = new Retrieval("bm25", 100, "linear", 60, 20.0);
+    public static final Retrieval BM25 = new Retrieval("bm25", 100, "linear", 60, 20.0, 0.0);
+    /**
+     * Positions a proximity pair may move, so that one stop word between its terms (dropped
+     * from the question, kept in the passage's positions) or a swap still counts.
+     */
+    public static final int PROXIMITY_SLOP = 2;
 
     public Retrieval {
       Checks.requireText("retrieval.mode", mode);
@@ -169,6 +180,8 @@ public record PipelineConfig(String version, int topK, double bm25K1, double bm2
       }
       Checks.requireRange("retrieval.rrfK", rrfK, 1, 1000);
       Checks.requireRange("retrieval.denseWeight", denseWeight, 0.0, 200.0);
+      proximity = proximity == null ? 0.0 : proximity;
+      Checks.requireRange("retrieval.proximity", proximity, 0.0, 5.0);
     }
 
     /** Whether BM25 runs. */

@@ -23,7 +23,8 @@ public class PipelineConfigs {
         new PipelineConfig.Fusion(p.fusion().kgWeight()),
         new PipelineConfig.Graph(config.kgqa().pathsTried(), 0.0),
         new PipelineConfig.Retrieval(p.retrieval().mode(), p.retrieval().depth(),
-            p.retrieval().fusion(), p.retrieval().rrfK(), p.retrieval().denseWeight()),
+            p.retrieval().fusion(), p.retrieval().rrfK(), p.retrieval().denseWeight(),
+            p.retrieval().proximity()),
         new PipelineConfig.Cascade(p.cascade().first(), p.cascade().exitScore())));
   }
 

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -60,10 +61,25 @@ public class Bm25Retriever {
     }
     BooleanQuery.Builder both = new BooleanQuery.Builder()
         .add(text.build(), BooleanClause.Occur.SHOULD);
+    double proximity = config.retrieval().proximity();
+    if (proximity > 0 && question.terms().size() > 1) {
+      both.add(new BoostQuery(pairs(question.terms()), (float) proximity),
+          BooleanClause.Occur.SHOULD);
+    }
     if (config.titleBoost() > 0) {
       both.add(new BoostQuery(title.build(), (float) config.titleBoost()), BooleanClause.Occur.SHOULD);
     }
     return both.build();
+  }
+
+  /** Each pair of consecutive terms as a sloppy phrase over the passage text. */
+  private static Query pairs(List<String> terms) {
+    BooleanQuery.Builder pairs = new BooleanQuery.Builder();
+    for (int i = 0; i + 1 < terms.size(); i++) {
+      pairs.add(new PhraseQuery(PipelineConfig.Retrieval.PROXIMITY_SLOP, PassageFields.TEXT,
+          terms.get(i), terms.get(i + 1)), BooleanClause.Occur.SHOULD);
+    }
+    return pairs.build();
   }
 
   static void release(SearcherManager manager, IndexSearcher searcher) {

@@ -84,8 +84,11 @@ public record OnnxGraph(Map<String, Tensor> initializers, List<Node> nodes) {
     return new Node(name, op, List.copyOf(inputs), List.copyOf(outputs));
   }
 
-  /** Returns the tensor, or {@code null} when it is not float (int64 shape constants etc.). */
-  private static Tensor parseTensor(CodedInputStream in) throws IOException {
+  /**
+   * Parses a serialised TensorProto; returns {@code null} when it is not float (int64 shape
+   * constants etc.).
+   */
+  static Tensor parseTensor(CodedInputStream in) throws IOException {
     in.setSizeLimit(Integer.MAX_VALUE);
     List<Long> dims = new ArrayList<>();
     int type = 0;

@@ -37,17 +37,22 @@ import java.util.TreeSet;
  * <p>The rewrite streams: the base graph is read in place (its weights are never copied), every
  * check runs on shapes alone, and each new tensor is taken from the block only while it is
  * written. A service with a 512 MB heap thus needs the base model's bytes plus one tensor, not
- * the several copies of the model that building it in memory would hold at once.
+ * the several copies of the model that building it in memory would hold at once. {@link
+ * OnnxDynamicQuantizer} rewrites models with the same package-private helpers ({@link #splice},
+ * {@link #tensor}).
  */
 public final class OnnxWeightSwap {
-  private static final int GRAPH = 7;
-  private static final int NODE = 1;
-  private static final int INITIALIZER = 5;
+  static final int GRAPH = 7;
+  static final int NODE = 1;
+  static final int INITIALIZER = 5;
+  /** GraphProto fields of ValueInfoProtos, whose name is field 1. */
+  private static final Set<Integer> VALUE_INFOS = Set.of(11, 12, 13);
   private static final int DIMS = 1;
   private static final int DATA_TYPE = 2;
   private static final int NAME = 8;
   private static final int RAW_DATA = 9;
-  private static final int FLOAT = 1;
+  /** TensorProto.DataType FLOAT. */
+  static final int FLOAT = 1;
   /** The span head: not part of the encoder graph, applied by the caller. */
   private static final Set<String> HEAD = Set.of(BertQaBlock.QA_WEIGHT, BertQaBlock.QA_BIAS);
 
@@ -60,12 +65,22 @@ public final class OnnxWeightSwap {
   record Source(String parameter, boolean transposed) {}
 
   /**
-   * What the swap needs of a model, read without copying its weights.
+   * What a rewrite needs of a model, read without copying its weights.
    *
-   * @param floats dims of each float initializer, by name, in file order
+   * @param initializers the header of each initializer, by name, in file order
    * @param nodes the graph's nodes, in topological order
+   * @param values names of the graph's inputs, outputs and value_info entries
    */
-  record Layout(Map<String, long[]> floats, List<OnnxGraph.Node> nodes) {}
+  record Layout(Map<String, TensorHeader> initializers, List<OnnxGraph.Node> nodes,
+      Set<String> values) {
+    /** Dims of each float initializer, by name, in file order. */
+    Map<String, long[]> floats() {
+      Map<String, long[]> floats = new LinkedHashMap<>();
+      initializers.values().stream().filter(h -> h.type() == FLOAT)
+          .forEach(h -> floats.put(h.name(), h.dims()));
+      return floats;
+    }
+  }
 
   /** New values of the float initializers: their dims, and their data when it is written. */
   interface Values {
@@ -100,12 +115,21 @@ public final class OnnxWeightSwap {
     coded.flush();
   }
 
-  /** The float initializers and nodes of a serialised model, its tensor data left unread. */
+  /** The layout of a serialised model, its tensor data left unread. */
   static Layout layout(byte[] onnx) throws IOException {
-    Map<String, long[]> floats = new LinkedHashMap<>();
+    return layout(ByteBuffer.wrap(onnx));
+  }
+
+  /**
+   * The layout of a serialised model, read in place: a mapped file stays off the heap, as
+   * length-delimited fields are read as views.
+   */
+  static Layout layout(ByteBuffer onnx) throws IOException {
+    Map<String, TensorHeader> initializers = new LinkedHashMap<>();
     List<OnnxGraph.Node> nodes = new ArrayList<>();
+    Set<String> values = new HashSet<>();
     boolean graph = false;
-    CodedInputStream model = reader(ByteBuffer.wrap(onnx));
+    CodedInputStream model = reader(onnx);
     for (int tag = model.readTag(); tag != 0; tag = model.readTag()) {
       if (WireFormat.getTagFieldNumber(tag) != GRAPH) {
         model.skipField(tag);
@@ -114,22 +138,35 @@ public final class OnnxWeightSwap {
       graph = true;
       CodedInputStream in = reader(model.readByteBuffer());
       for (int t = in.readTag(); t != 0; t = in.readTag()) {
-        switch (WireFormat.getTagFieldNumber(t)) {
-          case NODE -> nodes.add(OnnxGraph.parseNode(reader(in.readByteBuffer())));
-          case INITIALIZER -> {
-            TensorHeader h = header(in.readByteBuffer());
-            if (h.type() == FLOAT) {
-              floats.put(h.name(), h.dims());
-            }
-          }
-          default -> in.skipField(t);
+        int field = WireFormat.getTagFieldNumber(t);
+        if (field == NODE) {
+          nodes.add(OnnxGraph.parseNode(reader(in.readByteBuffer())));
+        } else if (field == INITIALIZER) {
+          TensorHeader h = header(in.readByteBuffer());
+          initializers.put(h.name(), h);
+        } else if (VALUE_INFOS.contains(field)) {
+          values.add(valueName(in.readByteBuffer()));
+        } else {
+          in.skipField(t);
         }
       }
     }
     if (!graph) {
       throw new IOException("not an ONNX model: no graph (field 7) in ModelProto");
     }
-    return new Layout(floats, nodes);
+    return new Layout(initializers, nodes, values);
+  }
+
+  /** The name (field 1) of a ValueInfoProto. */
+  private static String valueName(ByteBuffer valueInfo) throws IOException {
+    CodedInputStream in = reader(valueInfo);
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if (WireFormat.getTagFieldNumber(tag) == 1) {
+        return in.readString();
+      }
+      in.skipField(tag);
+    }
+    return "";
   }
 
   /** The reader parameter behind each float initializer of {@code layout}, by initializer name. */
@@ -178,6 +215,7 @@ public final class OnnxWeightSwap {
   static Map<String, Source> plan(Layout layout, Map<String, Parameter> params)
       throws IOException {
     Map<String, Source> sources = sources(layout);
+    Map<String, long[]> floats = layout.floats();
     Set<String> used = new HashSet<>(HEAD);
     for (Map.Entry<String, Source> e : sources.entrySet()) {
       Source s = e.getValue();
@@ -187,7 +225,7 @@ public final class OnnxWeightSwap {
             + " initializer " + e.getKey());
       }
       long[] dims = shape(p.getArray(), s.transposed());
-      long[] expected = layout.floats().get(e.getKey());
+      long[] expected = floats.get(e.getKey());
       if (!Arrays.equals(dims, expected)) {
         throw new IOException("reader parameter " + s.parameter() + " gives ONNX initializer "
             + e.getKey() + " dims " + Arrays.toString(dims) + ", the graph has "
@@ -260,24 +298,29 @@ public final class OnnxWeightSwap {
         return null;
       }
       seen.add(h.name());
-      return tensorContent(h.name(), values);
+      return List.of(floatTensor(h.name(), values));
     };
-    Edit graphs = graph -> {
-      long size = splice(graph, INITIALIZER, tensors, null);
-      return new Content(checkedSize(size), o -> splice(graph, INITIALIZER, tensors, o));
-    };
-    splice(ByteBuffer.wrap(model), GRAPH, graphs, null);
+    Map<Integer, Edit> edits = Map.of(GRAPH, graphEdit(Map.of(INITIALIZER, tensors)));
+    splice(ByteBuffer.wrap(model), edits, null);
     Set<String> missing = new TreeSet<>(names);
     missing.removeAll(seen);
     if (!missing.isEmpty()) {
       throw new IOException("the ONNX model has no float initializers " + missing);
     }
-    splice(ByteBuffer.wrap(model), GRAPH, graphs, out);
+    splice(ByteBuffer.wrap(model), edits, out);
+  }
+
+  /** An edit of a ModelProto's graph field that applies {@code edits} to the graph's fields. */
+  static Edit graphEdit(Map<Integer, Edit> edits) {
+    return graph -> {
+      long size = splice(graph, edits, null);
+      return List.of(new Content(checkedSize(size), o -> splice(graph, edits, o)));
+    };
   }
 
   /** A float TensorProto, serialised: packed dims, data type, name, little-endian raw data. */
   static byte[] tensorProto(OnnxGraph.Tensor t) throws IOException {
-    Content c = tensorContent(t.name(), new Values() {
+    Content c = floatTensor(t.name(), new Values() {
       @Override
       public long[] dims(String initializer) {
         return t.dims();
@@ -296,24 +339,27 @@ public final class OnnxWeightSwap {
   }
 
   /** Writes a field's new content. */
-  private interface Writer {
+  interface Writer {
     void write(CodedOutputStream out) throws IOException;
   }
 
   /** New content of a length-delimited field: its size in bytes, and how to write it. */
-  private record Content(int size, Writer writer) {}
+  record Content(int size, Writer writer) {}
 
-  /** New content for a length-delimited field; {@code null} keeps the field as it is. */
-  private interface Edit {
-    Content apply(ByteBuffer value) throws IOException;
+  /**
+   * New contents for a length-delimited field, each written as one field of the same number in
+   * its place (none removes it); {@code null} keeps the field as it is.
+   */
+  interface Edit {
+    List<Content> apply(ByteBuffer value) throws IOException;
   }
 
   /**
-   * The size of {@code message} with each length-delimited field {@code field} that {@code
-   * edit} changes re-framed around its new content; with {@code out}, also writes it there, the
-   * unchanged runs copied straight from {@code message}.
+   * The size of {@code message} with each length-delimited field that one of {@code edits} (by
+   * field number) changes re-framed around its new contents; with {@code out}, also writes it
+   * there, the unchanged runs copied straight from {@code message}.
    */
-  private static long splice(ByteBuffer message, int field, Edit edit, CodedOutputStream out)
+  static long splice(ByteBuffer message, Map<Integer, Edit> edits, CodedOutputStream out)
       throws IOException {
     CodedInputStream in = reader(message);
     long size = 0;
@@ -324,23 +370,26 @@ public final class OnnxWeightSwap {
       if (tag == 0) {
         break;
       }
-      if (WireFormat.getTagFieldNumber(tag) != field
-          || WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+      int field = WireFormat.getTagFieldNumber(tag);
+      Edit edit = edits.get(field);
+      if (edit == null || WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
         in.skipField(tag);
         continue;
       }
-      Content content = edit.apply(in.readByteBuffer());
-      if (content == null) {
+      List<Content> contents = edit.apply(in.readByteBuffer());
+      if (contents == null) {
         continue;
       }
       size += copy(message, kept, at, out);
-      if (out != null) {
-        out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(content.size());
-        content.writer().write(out);
+      for (Content content : contents) {
+        if (out != null) {
+          out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+          out.writeUInt32NoTag(content.size());
+          content.writer().write(out);
+        }
+        size += CodedOutputStream.computeTagSize(field)
+            + CodedOutputStream.computeUInt32SizeNoTag(content.size()) + content.size();
       }
-      size += CodedOutputStream.computeTagSize(field)
-          + CodedOutputStream.computeUInt32SizeNoTag(content.size()) + content.size();
       kept = in.getTotalBytesRead();
     }
     return size + copy(message, kept, in.getTotalBytesRead(), out);
@@ -355,48 +404,55 @@ public final class OnnxWeightSwap {
   }
 
   /** A float tensor's content, sized from its dims; its data is fetched only when written. */
-  private static Content tensorContent(String name, Values values) {
+  private static Content floatTensor(String name, Values values) {
     long[] dims = values.dims(name);
-    int dimsSize = 0;
-    long count = 1;
-    for (long d : dims) {
-      dimsSize += CodedOutputStream.computeInt64SizeNoTag(d);
-      count *= d;
-    }
-    long rawSize = count * Float.BYTES;
-    if (rawSize > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("tensor " + name + " is over 2 GB");
-    }
-    long size = CodedOutputStream.computeTagSize(DIMS)
-        + CodedOutputStream.computeUInt32SizeNoTag(dimsSize) + dimsSize
-        + CodedOutputStream.computeInt32Size(DATA_TYPE, FLOAT)
-        + CodedOutputStream.computeStringSize(NAME, name)
-        + CodedOutputStream.computeTagSize(RAW_DATA)
-        + CodedOutputStream.computeUInt32SizeNoTag((int) rawSize) + rawSize;
-    long elements = count;
-    int finalDimsSize = dimsSize;
-    return new Content(checkedSize(size), out -> {
+    long elements = Arrays.stream(dims).reduce(1, Math::multiplyExact);
+    return tensor(name, dims, FLOAT, elements * Float.BYTES, out -> {
       float[] data = values.data(name);
       if (data.length != elements) {
         throw new IOException("tensor " + name + " has " + data.length + " values, its dims "
             + Arrays.toString(dims) + " say " + elements);
       }
-      out.writeTag(DIMS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      out.writeUInt32NoTag(finalDimsSize);
-      for (long d : dims) {
-        out.writeInt64NoTag(d);
-      }
-      out.writeInt32(DATA_TYPE, FLOAT);
-      out.writeString(NAME, name);
-      out.writeTag(RAW_DATA, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      out.writeUInt32NoTag((int) rawSize);
       for (float f : data) {
         out.writeFixed32NoTag(Float.floatToRawIntBits(f));
       }
     });
   }
 
-  private static int checkedSize(long size) {
+  /**
+   * A TensorProto's content: packed dims, data type, name, then {@code rawSize} bytes of
+   * little-endian raw data, which {@code raw} writes only when the tensor is written.
+   */
+  static Content tensor(String name, long[] dims, int type, long rawSize, Writer raw) {
+    if (rawSize > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("tensor " + name + " is over 2 GB");
+    }
+    int dimsSize = 0;
+    for (long d : dims) {
+      dimsSize += CodedOutputStream.computeInt64SizeNoTag(d);
+    }
+    long size = CodedOutputStream.computeTagSize(DIMS)
+        + CodedOutputStream.computeUInt32SizeNoTag(dimsSize) + dimsSize
+        + CodedOutputStream.computeInt32Size(DATA_TYPE, type)
+        + CodedOutputStream.computeStringSize(NAME, name)
+        + CodedOutputStream.computeTagSize(RAW_DATA)
+        + CodedOutputStream.computeUInt32SizeNoTag((int) rawSize) + rawSize;
+    int finalDimsSize = dimsSize;
+    return new Content(checkedSize(size), out -> {
+      out.writeTag(DIMS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeUInt32NoTag(finalDimsSize);
+      for (long d : dims) {
+        out.writeInt64NoTag(d);
+      }
+      out.writeInt32(DATA_TYPE, type);
+      out.writeString(NAME, name);
+      out.writeTag(RAW_DATA, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeUInt32NoTag((int) rawSize);
+      raw.write(out);
+    });
+  }
+
+  static int checkedSize(long size) {
     if (size > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("the rewritten model would be " + size
           + " bytes, over the 2 GB of a serialised protobuf");
@@ -404,10 +460,10 @@ public final class OnnxWeightSwap {
     return (int) size;
   }
 
-  /** A TensorProto's name, element type and dims. */
-  private record TensorHeader(String name, int type, long[] dims) {}
+  /** A TensorProto's name, element type (TensorProto.DataType) and dims. */
+  record TensorHeader(String name, int type, long[] dims) {}
 
-  private static TensorHeader header(ByteBuffer tensor) throws IOException {
+  static TensorHeader header(ByteBuffer tensor) throws IOException {
     CodedInputStream in = reader(tensor);
     String name = "";
     int type = 0;
@@ -434,7 +490,7 @@ public final class OnnxWeightSwap {
   }
 
   /** A reader over {@code message} whose length-delimited fields are views, not copies. */
-  private static CodedInputStream reader(ByteBuffer message) {
+  static CodedInputStream reader(ByteBuffer message) {
     CodedInputStream in = CodedInputStream.newInstance(message);
     in.enableAliasing(true);
     in.setSizeLimit(Integer.MAX_VALUE);

@@ -68,12 +68,21 @@ public final class PassageEncoder implements AutoCloseable {
    * dir} either way.
    */
   public static PassageEncoder open(Path dir, String device) throws IOException {
-    return open(dir, device, ServingEngine.resolve("auto", device));
+    // Float even where the reader serves int8: a vector must match the index's float ones.
+    return open(dir, device, ServingEngine.resolve("auto", device).float32());
   }
 
-  /** The same on an explicit {@code engine} (ONNX Runtime runs on the CPU only). */
+  /**
+   * The same on an explicit {@code engine} (ONNX Runtime runs on the CPU only). {@link
+   * ServingEngine#ONNXRUNTIME_INT8} is refused: it is for the reader, and int8 vectors would not
+   * match the float ones of an index built under the same {@link #version}.
+   */
   public static PassageEncoder open(Path dir, String device, ServingEngine engine)
       throws IOException {
+    if (engine == ServingEngine.ONNXRUNTIME_INT8) {
+      throw new IllegalArgumentException("engine " + engine.id() + " quantises the reader only;"
+          + " the passage encoder runs on onnxruntime or djl");
+    }
     OnnxBertConverter.convertIfAbsent(BaseEncoder.BGE_SMALL, dir);
     QaTokenizer tokenizer = new QaTokenizer(dir.resolve("tokenizer.json"));
     try {

@@ -22,9 +22,10 @@ import java.util.Map;
  * model replaces it; a forward pass needs no other state, so concurrent callers share it.
  *
  * <p>Loaded for {@link ServingEngine#DJL}, it holds the block ({@link #block}) with its weights
- * on a device, for training and inference. Loaded for {@link ServingEngine#ONNXRUNTIME}, it holds
- * only an ONNX Runtime session built from those weights ({@link OrtSpanModel}): the DJL block is
- * freed once the session has its copy, so the block's accessors throw.
+ * on a device, for training and inference. Loaded for {@link ServingEngine#ONNXRUNTIME} or {@link
+ * ServingEngine#ONNXRUNTIME_INT8}, it holds only an ONNX Runtime session built from those weights
+ * ({@link OrtSpanModel}): the DJL block is freed once the session has its copy, so the block's
+ * accessors throw.
  */
 public final class ReaderModel implements AutoCloseable {
   /** Engine that runs the block. */
@@ -43,12 +44,12 @@ public final class ReaderModel implements AutoCloseable {
   private QaTokenizer tokenizer;
   private boolean closed;
 
-  private ReaderModel(Path dir, String version, BertConfig config, BertQaBlock block,
-      NDManager manager, OrtSpanModel ort) {
+  private ReaderModel(Path dir, String version, BertConfig config, ServingEngine engine,
+      BertQaBlock block, NDManager manager, OrtSpanModel ort) {
     this.dir = dir;
     this.version = version;
     this.config = config;
-    this.engine = ort == null ? ServingEngine.DJL : ServingEngine.ONNXRUNTIME;
+    this.engine = engine;
     this.block = block;
     this.manager = manager;
     this.ort = ort;
@@ -79,7 +80,8 @@ public final class ReaderModel implements AutoCloseable {
     }
     return switch (engine) {
       case DJL -> loadDjl(dir, resolveDevice(device));
-      case ONNXRUNTIME -> loadOrt(dir, device);
+      case ONNXRUNTIME -> loadOrt(dir, device, engine, OrtSpanModel.Precision.FP32);
+      case ONNXRUNTIME_INT8 -> loadOrt(dir, device, engine, OrtSpanModel.Precision.INT8);
     };
   }
 
@@ -119,7 +121,8 @@ public final class ReaderModel implements AutoCloseable {
         });
       }
       Weights.assign(block, weights);
-      return new ReaderModel(dir, versionOf(dir), config, block, manager, null);
+      return new ReaderModel(dir, versionOf(dir), config, ServingEngine.DJL, block, manager,
+          null);
     } catch (IOException | RuntimeException e) {
       manager.close();
       throw e;
@@ -128,27 +131,29 @@ public final class ReaderModel implements AutoCloseable {
 
   /**
    * The weights are read (and int8 ones dequantised) by DJL on the CPU, written into the base's
-   * ONNX graph, and freed as soon as the session holds its own copy: the service never trains.
+   * ONNX graph (its weight MatMuls then quantised for {@link OrtSpanModel.Precision#INT8}), and
+   * freed as soon as the session holds its own copy: the service never trains.
    */
-  private static ReaderModel loadOrt(Path dir, String device) throws IOException {
+  private static ReaderModel loadOrt(Path dir, String device, ServingEngine engine,
+      OrtSpanModel.Precision precision) throws IOException {
     String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
     if (!d.equals("auto") && resolveDevice(d).isGpu()) {
       throw new IllegalArgumentException("device '" + device + "': ONNX Runtime serves the"
           + " reader on the CPU only; use device cpu or auto, or engine djl for a GPU");
     }
     if (!ServingEngine.ortAvailable()) {
-      throw new IllegalStateException("engine onnxruntime: ONNX Runtime is not on the classpath"
-          + " (add ai.djl.onnxruntime:onnxruntime-engine), or use engine djl");
+      throw new IllegalStateException("engine " + engine.id() + ": ONNX Runtime is not on the"
+          + " classpath (add ai.djl.onnxruntime:onnxruntime-engine), or use engine djl");
     }
     try (ReaderModel weights = loadDjl(dir, Device.cpu())) {
       OrtSpanModel ort;
       try {
-        ort = OrtSpanModel.create(weights.block, OrtSpanModel.Options.serving());
+        ort = OrtSpanModel.create(weights.block, OrtSpanModel.Options.serving(precision));
       } catch (IllegalArgumentException e) {
         throw new IOException("model directory " + dir + " cannot be served by ONNX Runtime: "
             + e.getMessage() + "; use engine djl", e);
       }
-      return new ReaderModel(dir, weights.version, weights.config, null, null, ort);
+      return new ReaderModel(dir, weights.version, weights.config, engine, null, null, ort);
     }
   }
 

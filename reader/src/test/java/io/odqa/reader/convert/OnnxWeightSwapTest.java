@@ -127,7 +127,8 @@ class OnnxWeightSwapTest {
     });
   }
 
-  private static byte[] node(String name, String op, List<String> inputs, String output)
+  /** A NodeProto with no attributes (also for {@link OnnxDynamicQuantizerTest}). */
+  static byte[] node(String name, String op, List<String> inputs, String output)
       throws IOException {
     return write(out -> {
       for (String i : inputs) {

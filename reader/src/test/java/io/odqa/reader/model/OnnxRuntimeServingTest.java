@@ -92,6 +92,19 @@ class OnnxRuntimeServingTest {
   }
 
   @Test
+  void servesInt8WithTheExactSpan() throws IOException {
+    try (ReaderModel int8 = ReaderModel.load(SHIPPED, "cpu", ServingEngine.ONNXRUNTIME_INT8)) {
+      assertEquals(ServingEngine.ONNXRUNTIME_INT8, int8.engine());
+      assertThrows(IllegalStateException.class, int8::block);
+      String passage = "The phrase \"information retrieval\" itself is usually credited to"
+          + " Calvin Mooers, who introduced it around 1950.";
+      Span best = SpanReader.read(int8, "Who is credited with the phrase information retrieval?",
+          List.of(passage), ReaderSettings.DEFAULT).get(0);
+      assertEquals("Calvin Mooers", best.text());
+    }
+  }
+
+  @Test
   void keepsNoDjlBlock() {
     assertEquals(ServingEngine.ONNXRUNTIME, ort.engine());
     assertFalse(ort.device().isGpu());
@@ -115,11 +128,19 @@ class OnnxRuntimeServingTest {
 
   @Test
   void refusesAGpu() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReaderModel.load(SHIPPED, "gpu", ServingEngine.ONNXRUNTIME));
-    assertTrue(e.getMessage().contains("CPU only"), e.getMessage());
+    for (ServingEngine ort : List.of(ServingEngine.ONNXRUNTIME, ServingEngine.ONNXRUNTIME_INT8)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ReaderModel.load(SHIPPED, "gpu", ort));
+      assertTrue(e.getMessage().contains("CPU only"), e.getMessage());
+    }
     assertEquals(ServingEngine.DJL, ServingEngine.resolve("djl", "cpu"));
-    assertEquals(ServingEngine.ONNXRUNTIME, ServingEngine.resolve("auto", "cpu"));
+    assertEquals(ServingEngine.ONNXRUNTIME_INT8, ServingEngine.resolve("auto", "cpu"));
+    assertEquals(ServingEngine.ONNXRUNTIME, ServingEngine.resolve("onnxruntime", "cpu"));
+    assertEquals(ServingEngine.ONNXRUNTIME_INT8,
+        ServingEngine.resolve(" ONNXRUNTIME-INT8", "cpu"));
+    assertEquals(ServingEngine.ONNXRUNTIME, ServingEngine.ONNXRUNTIME_INT8.float32());
+    assertEquals(ServingEngine.DJL, ServingEngine.DJL.float32());
+    assertEquals("onnxruntime-int8", ServingEngine.ONNXRUNTIME_INT8.id());
     assertEquals(ServingEngine.DJL, ServingEngine.resolve("AUTO", "gpu"));
     assertThrows(IllegalArgumentException.class, () -> ServingEngine.resolve("tvm", "cpu"));
   }
@@ -138,7 +159,8 @@ class OnnxRuntimeServingTest {
       assertClose(x, b.logits(in), "served");
       for (OrtSpanModel.Memory memory : OrtSpanModel.Memory.values()) {
         try (OrtSpanModel m = OrtSpanModel.create(a.block(),
-            new OrtSpanModel.Options(1, OptLevel.ALL_OPT, memory, false))) {
+            new OrtSpanModel.Options(1, OptLevel.ALL_OPT, memory, false,
+                OrtSpanModel.Precision.FP32))) {
           assertEquals(BaseEncoder.MINILM, m.base());
           assertClose(x, m.logits(in), memory.name());
           assertClose(x, m.logits(in), memory.name() + ", second pass");

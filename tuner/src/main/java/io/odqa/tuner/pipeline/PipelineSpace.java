@@ -28,7 +28,8 @@ public final class PipelineSpace {
       "reader.passages", "reader.windowTokens", "reader.stride", "reader.maxAnswerTokens",
       "reader.minScore", "reader.passageWeight", "fusion.kgWeight", "graph.pathsTried",
       "graph.minConfidence", "retrieval.mode", "retrieval.depth", "retrieval.fusion",
-      "retrieval.rrfK", "retrieval.denseWeight", "cascade.first", "cascade.exitScore");
+      "retrieval.rrfK", "retrieval.denseWeight", "retrieval.proximity", "cascade.first",
+      "cascade.exitScore");
 
   private final SearchSpace space;
 
@@ -100,7 +101,8 @@ public final class PipelineSpace {
     return new PipelineConfig.Retrieval(text(params, "retrieval.mode", r.mode()),
         integer(params, "retrieval.depth", r.depth()), text(params, "retrieval.fusion", r.fusion()),
         integer(params, "retrieval.rrfK", r.rrfK()),
-        real(params, "retrieval.denseWeight", r.denseWeight()));
+        real(params, "retrieval.denseWeight", r.denseWeight()),
+        real(params, "retrieval.proximity", r.proximity()));
   }
 
   /** The knobs of {@code config} that this space names, as tuner parameters. */
@@ -124,6 +126,7 @@ public final class PipelineSpace {
     all.put("retrieval.fusion", config.retrieval().fusion());
     all.put("retrieval.rrfK", (long) config.retrieval().rrfK());
     all.put("retrieval.denseWeight", config.retrieval().denseWeight());
+    all.put("retrieval.proximity", config.retrieval().proximity());
     all.put("cascade.first", (long) config.cascade().first());
     all.put("cascade.exitScore", config.cascade().exitScore());
     all.keySet().retainAll(space.names());

@@ -33,6 +33,9 @@ class PipelineSpaceTest {
     assertEquals(256, c.reader().windowTokens());
     assertEquals(96, c.reader().stride());
     assertEquals(2, c.graph().pathsTried());
+    assertEquals(0.0, c.retrieval().proximity().doubleValue(), "BASE has BM25 retrieval");
+    assertEquals(0.3, PipelineSpace.apply(BASE, Map.of("retrieval.proximity", 0.3), "t2")
+        .retrieval().proximity().doubleValue());
     assertEquals(BASE.bm25B(), c.bm25B());
     assertEquals(BASE.fusion(), c.fusion());
   }
