@@ -80,10 +80,38 @@ final class TestStack {
 
   /** The demo corpus and facts into {@code collection}; waits until both jobs are done. */
   static void ingestDemo(ServiceProcess ingest, String collection) throws Exception {
-    awaitIngest(ingest, submit(ingest, "/api/v1/documents?format=jsonl", "demo/corpus.jsonl",
-        collection));
+    launcherIngest(ingest, "demo/corpus.jsonl", collection);
     awaitIngest(ingest, submit(ingest, "/api/v1/triples?format=pipe", "demo/facts.txt",
         collection));
+  }
+
+  /**
+   * Ingests {@code file} with {@code ./odqa ingest}, as an operator does after {@code ./odqa up}:
+   * the launcher finds the API key only in {@code $ODQA_HOME/keys/keys.env}, none is in its
+   * environment, and it follows the job until it is done.
+   */
+  private static void launcherIngest(ServiceProcess ingest, String file, String collection)
+      throws IOException, InterruptedException {
+    Path home = Files.createTempDirectory("odqa-home-");
+    Files.createDirectories(home.resolve("keys"));
+    Files.writeString(home.resolve("keys/keys.env"),
+        "ODQA_API_KEY='" + ServiceProcess.OPERATOR_KEY + "'\n");
+    ProcessBuilder pb = new ProcessBuilder("bash", "odqa", "ingest", "--collection", collection,
+        file).directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(home.resolve("ingest.log").toFile());
+    pb.environment().remove("ODQA_API_KEY");
+    pb.environment().remove("ODQA_API_KEYS");
+    pb.environment().put("ODQA_HOME", home.toString());
+    pb.environment().put("ODQA_INGEST_URL", ingest.url());
+    Process p = pb.start();
+    boolean ended = p.waitFor(600, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    String out = Files.readString(home.resolve("ingest.log"));
+    assertTrue(ended, "./odqa ingest did not end in 600 s: " + out);
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("failed_files=0"), out);
   }
 
   private static String submit(ServiceProcess ingest, String path, String file,
