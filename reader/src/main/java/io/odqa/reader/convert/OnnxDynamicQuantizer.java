@@ -1,15 +1,15 @@
 package io.odqa.reader.convert;
 
-import static io.odqa.reader.convert.OnnxWeightSwap.FLOAT;
-import static io.odqa.reader.convert.OnnxWeightSwap.GRAPH;
-import static io.odqa.reader.convert.OnnxWeightSwap.INITIALIZER;
-import static io.odqa.reader.convert.OnnxWeightSwap.NODE;
+import static io.odqa.reader.convert.OnnxWire.FLOAT;
+import static io.odqa.reader.convert.OnnxWire.GRAPH;
+import static io.odqa.reader.convert.OnnxWire.INITIALIZER;
+import static io.odqa.reader.convert.OnnxWire.NODE;
 
 import com.google.protobuf.CodedOutputStream;
-import io.odqa.reader.convert.OnnxWeightSwap.Content;
-import io.odqa.reader.convert.OnnxWeightSwap.Edit;
+import io.odqa.reader.convert.OnnxWire.Content;
+import io.odqa.reader.convert.OnnxWire.Edit;
 import io.odqa.reader.convert.OnnxWeightSwap.Layout;
-import io.odqa.reader.convert.OnnxWeightSwap.TensorHeader;
+import io.odqa.reader.convert.OnnxWire.TensorHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -141,19 +141,19 @@ public final class OnnxDynamicQuantizer {
   private static void write(ByteBuffer model, Plan plan, CodedOutputStream out)
       throws IOException {
     Edit nodes = node -> {
-      OnnxGraph.Node n = OnnxGraph.parseNode(OnnxWeightSwap.reader(node));
+      OnnxGraph.Node n = OnnxGraph.parseNode(OnnxWire.reader(node));
       List<byte[]> replacement = n.opType().equals("MatMul") && !n.outputs().isEmpty()
           ? plan.nodes.get(n.outputs().get(0)) : null;
       return replacement == null ? null : replacement.stream()
           .map(b -> new Content(b.length, o -> o.writeRawBytes(b))).toList();
     };
     Edit tensors = tensor -> {
-      TensorHeader h = OnnxWeightSwap.header(tensor);
+      TensorHeader h = OnnxWire.header(tensor);
       WeightNames names = plan.weights.get(h.name());
       return names == null ? null : weightTensors(tensor, h, names);
     };
-    OnnxWeightSwap.splice(model, Map.of(GRAPH,
-        OnnxWeightSwap.graphEdit(Map.of(NODE, nodes, INITIALIZER, tensors))), out);
+    OnnxWire.splice(model, Map.of(GRAPH,
+        OnnxWire.graphEdit(Map.of(NODE, nodes, INITIALIZER, tensors))), out);
   }
 
   /**
@@ -164,7 +164,7 @@ public final class OnnxDynamicQuantizer {
       WeightNames names) throws IOException {
     int rows = (int) h.dims()[0];
     int cols = (int) h.dims()[1];
-    float[] w = OnnxGraph.parseTensor(OnnxWeightSwap.reader(tensor)).data();
+    float[] w = OnnxGraph.parseTensor(OnnxWire.reader(tensor)).data();
     if (w.length != (long) rows * cols) {
       throw new IOException("weight " + h.name() + " holds " + w.length + " values, its dims "
           + Arrays.toString(h.dims()) + " say " + (long) rows * cols
@@ -173,14 +173,14 @@ public final class OnnxDynamicQuantizer {
     Quantized q = quantizeColumns(w, rows, cols);
     long[] perColumn = {cols};
     return List.of(
-        OnnxWeightSwap.tensor(names.quantized(), h.dims(), INT8, q.values().length,
+        OnnxWire.tensor(names.quantized(), h.dims(), INT8, q.values().length,
             o -> o.writeRawBytes(q.values())),
-        OnnxWeightSwap.tensor(names.scale(), perColumn, FLOAT, (long) cols * Float.BYTES, o -> {
+        OnnxWire.tensor(names.scale(), perColumn, FLOAT, (long) cols * Float.BYTES, o -> {
           for (float s : q.scales()) {
             o.writeFixed32NoTag(Float.floatToRawIntBits(s));
           }
         }),
-        OnnxWeightSwap.tensor(names.zeroPoint(), perColumn, INT8, cols,
+        OnnxWire.tensor(names.zeroPoint(), perColumn, INT8, cols,
             o -> o.writeRawBytes(new byte[cols])));
   }
 
@@ -321,7 +321,7 @@ public final class OnnxDynamicQuantizer {
   }
 
   /** The bytes that {@code fields} write: a message, for tests and for the new nodes here. */
-  static byte[] serialise(OnnxWeightSwap.Writer fields) throws IOException {
+  static byte[] serialise(OnnxWire.Writer fields) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
     fields.write(out);

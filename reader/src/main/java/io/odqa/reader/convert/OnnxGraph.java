@@ -99,17 +99,7 @@ public record OnnxGraph(Map<String, Tensor> initializers, List<Node> nodes) {
       int field = WireFormat.getTagFieldNumber(tag);
       int wire = WireFormat.getTagWireType(tag);
       switch (field) {
-        case 1 -> {
-          if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int limit = in.pushLimit(in.readRawVarint32());
-            while (in.getBytesUntilLimit() > 0) {
-              dims.add(in.readInt64());
-            }
-            in.popLimit(limit);
-          } else {
-            dims.add(in.readInt64());
-          }
-        }
+        case 1 -> OnnxWire.readInt64s(in, tag, dims);
         case 2 -> type = in.readInt32();
         case 4 -> {
           if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {

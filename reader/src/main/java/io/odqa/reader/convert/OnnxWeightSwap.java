@@ -1,10 +1,23 @@
 package io.odqa.reader.convert;
 
+import static io.odqa.reader.convert.OnnxWire.FLOAT;
+import static io.odqa.reader.convert.OnnxWire.GRAPH;
+import static io.odqa.reader.convert.OnnxWire.INITIALIZER;
+import static io.odqa.reader.convert.OnnxWire.NODE;
+import static io.odqa.reader.convert.OnnxWire.graphEdit;
+import static io.odqa.reader.convert.OnnxWire.header;
+import static io.odqa.reader.convert.OnnxWire.reader;
+import static io.odqa.reader.convert.OnnxWire.splice;
+import static io.odqa.reader.convert.OnnxWire.tensor;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
+import io.odqa.reader.convert.OnnxWire.Content;
+import io.odqa.reader.convert.OnnxWire.Edit;
+import io.odqa.reader.convert.OnnxWire.TensorHeader;
 import io.odqa.reader.model.BertQaBlock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,17 +55,8 @@ import java.util.TreeSet;
  * {@link #tensor}).
  */
 public final class OnnxWeightSwap {
-  static final int GRAPH = 7;
-  static final int NODE = 1;
-  static final int INITIALIZER = 5;
   /** GraphProto fields of ValueInfoProtos, whose name is field 1. */
   private static final Set<Integer> VALUE_INFOS = Set.of(11, 12, 13);
-  private static final int DIMS = 1;
-  private static final int DATA_TYPE = 2;
-  private static final int NAME = 8;
-  private static final int RAW_DATA = 9;
-  /** TensorProto.DataType FLOAT. */
-  static final int FLOAT = 1;
   /** The span head: not part of the encoder graph, applied by the caller. */
   private static final Set<String> HEAD = Set.of(BertQaBlock.QA_WEIGHT, BertQaBlock.QA_BIAS);
 
@@ -310,14 +314,6 @@ public final class OnnxWeightSwap {
     splice(ByteBuffer.wrap(model), edits, out);
   }
 
-  /** An edit of a ModelProto's graph field that applies {@code edits} to the graph's fields. */
-  static Edit graphEdit(Map<Integer, Edit> edits) {
-    return graph -> {
-      long size = splice(graph, edits, null);
-      return List.of(new Content(checkedSize(size), o -> splice(graph, edits, o)));
-    };
-  }
-
   /** A float TensorProto, serialised: packed dims, data type, name, little-endian raw data. */
   static byte[] tensorProto(OnnxGraph.Tensor t) throws IOException {
     Content c = floatTensor(t.name(), new Values() {
@@ -338,71 +334,6 @@ public final class OnnxWeightSwap {
     return bytes;
   }
 
-  /** Writes a field's new content. */
-  interface Writer {
-    void write(CodedOutputStream out) throws IOException;
-  }
-
-  /** New content of a length-delimited field: its size in bytes, and how to write it. */
-  record Content(int size, Writer writer) {}
-
-  /**
-   * New contents for a length-delimited field, each written as one field of the same number in
-   * its place (none removes it); {@code null} keeps the field as it is.
-   */
-  interface Edit {
-    List<Content> apply(ByteBuffer value) throws IOException;
-  }
-
-  /**
-   * The size of {@code message} with each length-delimited field that one of {@code edits} (by
-   * field number) changes re-framed around its new contents; with {@code out}, also writes it
-   * there, the unchanged runs copied straight from {@code message}.
-   */
-  static long splice(ByteBuffer message, Map<Integer, Edit> edits, CodedOutputStream out)
-      throws IOException {
-    CodedInputStream in = reader(message);
-    long size = 0;
-    int kept = 0;
-    while (true) {
-      int at = in.getTotalBytesRead();
-      int tag = in.readTag();
-      if (tag == 0) {
-        break;
-      }
-      int field = WireFormat.getTagFieldNumber(tag);
-      Edit edit = edits.get(field);
-      if (edit == null || WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-        in.skipField(tag);
-        continue;
-      }
-      List<Content> contents = edit.apply(in.readByteBuffer());
-      if (contents == null) {
-        continue;
-      }
-      size += copy(message, kept, at, out);
-      for (Content content : contents) {
-        if (out != null) {
-          out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-          out.writeUInt32NoTag(content.size());
-          content.writer().write(out);
-        }
-        size += CodedOutputStream.computeTagSize(field)
-            + CodedOutputStream.computeUInt32SizeNoTag(content.size()) + content.size();
-      }
-      kept = in.getTotalBytesRead();
-    }
-    return size + copy(message, kept, in.getTotalBytesRead(), out);
-  }
-
-  private static int copy(ByteBuffer message, int from, int to, CodedOutputStream out)
-      throws IOException {
-    if (out != null && to > from) {
-      out.writeRawBytes(message.duplicate().position(from).limit(to).slice());
-    }
-    return to - from;
-  }
-
   /** A float tensor's content, sized from its dims; its data is fetched only when written. */
   private static Content floatTensor(String name, Values values) {
     long[] dims = values.dims(name);
@@ -417,84 +348,6 @@ public final class OnnxWeightSwap {
         out.writeFixed32NoTag(Float.floatToRawIntBits(f));
       }
     });
-  }
-
-  /**
-   * A TensorProto's content: packed dims, data type, name, then {@code rawSize} bytes of
-   * little-endian raw data, which {@code raw} writes only when the tensor is written.
-   */
-  static Content tensor(String name, long[] dims, int type, long rawSize, Writer raw) {
-    if (rawSize > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("tensor " + name + " is over 2 GB");
-    }
-    int dimsSize = 0;
-    for (long d : dims) {
-      dimsSize += CodedOutputStream.computeInt64SizeNoTag(d);
-    }
-    long size = CodedOutputStream.computeTagSize(DIMS)
-        + CodedOutputStream.computeUInt32SizeNoTag(dimsSize) + dimsSize
-        + CodedOutputStream.computeInt32Size(DATA_TYPE, type)
-        + CodedOutputStream.computeStringSize(NAME, name)
-        + CodedOutputStream.computeTagSize(RAW_DATA)
-        + CodedOutputStream.computeUInt32SizeNoTag((int) rawSize) + rawSize;
-    int finalDimsSize = dimsSize;
-    return new Content(checkedSize(size), out -> {
-      out.writeTag(DIMS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      out.writeUInt32NoTag(finalDimsSize);
-      for (long d : dims) {
-        out.writeInt64NoTag(d);
-      }
-      out.writeInt32(DATA_TYPE, type);
-      out.writeString(NAME, name);
-      out.writeTag(RAW_DATA, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      out.writeUInt32NoTag((int) rawSize);
-      raw.write(out);
-    });
-  }
-
-  static int checkedSize(long size) {
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("the rewritten model would be " + size
-          + " bytes, over the 2 GB of a serialised protobuf");
-    }
-    return (int) size;
-  }
-
-  /** A TensorProto's name, element type (TensorProto.DataType) and dims. */
-  record TensorHeader(String name, int type, long[] dims) {}
-
-  static TensorHeader header(ByteBuffer tensor) throws IOException {
-    CodedInputStream in = reader(tensor);
-    String name = "";
-    int type = 0;
-    List<Long> dims = new ArrayList<>();
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      switch (WireFormat.getTagFieldNumber(tag)) {
-        case DIMS -> {
-          if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-            int limit = in.pushLimit(in.readRawVarint32());
-            while (in.getBytesUntilLimit() > 0) {
-              dims.add(in.readInt64());
-            }
-            in.popLimit(limit);
-          } else {
-            dims.add(in.readInt64());
-          }
-        }
-        case DATA_TYPE -> type = in.readInt32();
-        case NAME -> name = in.readString();
-        default -> in.skipField(tag);
-      }
-    }
-    return new TensorHeader(name, type, dims.stream().mapToLong(Long::longValue).toArray());
-  }
-
-  /** A reader over {@code message} whose length-delimited fields are views, not copies. */
-  static CodedInputStream reader(ByteBuffer message) {
-    CodedInputStream in = CodedInputStream.newInstance(message);
-    in.enableAliasing(true);
-    in.setSizeLimit(Integer.MAX_VALUE);
-    return in;
   }
 
   private static float[] transpose(float[] data, int rows, int cols) {

@@ -95,7 +95,7 @@ class OnnxDynamicQuantizerTest {
                 List.of("y")),
             new OnnxGraph.Node("id", "Identity", List.of("y"), List.of("x_quantized"))),
         layout.nodes());
-    Map<String, OnnxWeightSwap.TensorHeader> init = layout.initializers();
+    Map<String, OnnxWire.TensorHeader> init = layout.initializers();
     assertEquals(List.of(W + "_quantized", W + "_scale", W + "_zero_point"),
         List.copyOf(init.keySet()));
     assertEquals(3, init.get(W + "_quantized").type());
