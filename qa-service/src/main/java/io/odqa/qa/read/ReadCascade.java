@@ -14,7 +14,7 @@ import java.util.function.Function;
  * the passages by promise (BM25, dense or fused); the first round reads the best {@code
  * cascade.first} of them, and when its best span's reader probability reaches {@code
  * cascade.exitScore} (a threshold calibrated on labelled questions: see {@code
- * docs/evaluation/cascade.md}) the answers are those of the first round alone, with the
+ * docs/evaluation/fast-answers.md}) the answers are those of the first round alone, with the
  * retrieval prior over the passages read. Otherwise the rest are read and both rounds' spans
  * are ranked together, which is what one round over all passages gives.
  *
