@@ -44,12 +44,7 @@ class LoopEndToEndIT {
     String damaged = "damaged-" + run;
     Path dir = Files.createTempDirectory("odqa-loop-it");
     writeDemoIndex(dir.resolve("data/index").resolve(collection));
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", Kafka.bootstrap());
-    env.put("ODQA_DATA_DIR", dir.resolve("data").toString());
-    env.put("ODQA_CONFIG_TOPIC", "odqa.config.it-" + run);
-    env.put("ODQA_MODELS_TOPIC", "odqa.models.it-" + run);
-    env.put("DJL_OFFLINE", "true");
+    Map<String, String> env = TestStack.baseEnv(run, dir);
     Map<String, String> qaEnv = new HashMap<>(env);
     qaEnv.put("ODQA_READER_MODEL_DIR", ROOT.resolve("models/reader").toAbsolutePath().toString());
     qaEnv.put("ODQA_PIPELINE_VERSION", damaged);
@@ -57,7 +52,7 @@ class LoopEndToEndIT {
     qaEnv.put("ODQA_PIPELINE_READER_MAX_ANSWER_TOKENS", "1");
     qaEnv.put("ODQA_PIPELINE_READER_MIN_SCORE", "0.9");
     try (ServiceProcess qa = ServiceProcess.start("qa-service",
-        ROOT.resolve("qa-service/target/quarkus-app/quarkus-run.jar"), qaEnv, dir)) {
+        TestStack.jar("qa-service"), qaEnv, dir)) {
       Map<String, String> fbEnv = new HashMap<>(env);
       fbEnv.put("ODQA_QA_URL", qa.url());
       fbEnv.put("ODQA_FEEDBACK_TOPIC", "odqa.feedback.it-" + run);
@@ -69,7 +64,7 @@ class LoopEndToEndIT {
       fbEnv.put("ODQA_GATE_MARGIN", "0.0");
       fbEnv.put("ODQA_LOOP_HELD_OUT_FRACTION", "0.5");
       try (ServiceProcess feedback = ServiceProcess.start("feedback",
-          ROOT.resolve("feedback/target/quarkus-app/quarkus-run.jar"), fbEnv, dir)) {
+          TestStack.jar("feedback"), fbEnv, dir)) {
         // Both services keep the champion topics compacted, so that they outlive retention.
         assertEquals("compact", Kafka.cleanupPolicy("odqa.config.it-" + run));
         assertEquals("compact", Kafka.cleanupPolicy("odqa.models.it-" + run));

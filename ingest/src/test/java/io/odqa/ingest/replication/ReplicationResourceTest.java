@@ -1,13 +1,13 @@
 package io.odqa.ingest.replication;
 
 import static io.odqa.service.testing.AsOperator.given;
+import static io.odqa.service.testing.IndexDocs.docIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.odqa.core.api.ApiKey;
-import io.odqa.core.index.PassageFields;
 import io.odqa.kg.GraphClient;
 import io.odqa.service.testing.AsOperator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.http.HttpException;
 import org.apache.http.HttpRequest;
@@ -35,8 +34,6 @@ import org.apache.lucene.replicator.PerSessionDirectoryFactory;
 import org.apache.lucene.replicator.ReplicationClient;
 import org.apache.lucene.replicator.http.HttpReplicator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -160,23 +157,5 @@ class ReplicationResourceTest {
       Thread.sleep(200);
     }
     fail("job " + job + " did not finish in 180 s");
-  }
-
-  private static Set<String> docIds(SearcherManager manager) throws IOException {
-    manager.maybeRefreshBlocking();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return docIds(searcher);
-    } finally {
-      manager.release(searcher);
-    }
-  }
-
-  private static Set<String> docIds(IndexSearcher searcher) throws IOException {
-    Set<String> ids = new TreeSet<>();
-    for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), 100).scoreDocs) {
-      ids.add(searcher.storedFields().document(hit.doc).get(PassageFields.DOC_ID));
-    }
-    return ids;
   }
 }

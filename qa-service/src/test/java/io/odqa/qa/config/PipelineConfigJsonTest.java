@@ -1,8 +1,12 @@
 package io.odqa.qa.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.odqa.core.model.PipelineConfig;
 import io.odqa.service.json.StrictJson;
 import org.junit.jupiter.api.Test;
@@ -27,5 +31,22 @@ class PipelineConfigJsonTest {
     assertEquals(20.0, c.retrieval().denseWeight());
     PipelineConfig back = mapper.readValue(mapper.writeValueAsString(c), PipelineConfig.class);
     assertEquals(c, back);
+  }
+
+  @Test
+  void aProximityOutsideItsRangeOrOfTheWrongTypeIsRefusedByName() {
+    ObjectMapper mapper = new ObjectMapper();
+    new StrictJson().customize(mapper);
+    String negative = BEFORE_PROXIMITY.replace("\"denseWeight\": 20}",
+        "\"denseWeight\": 20, \"proximity\": -0.5}");
+    ValueInstantiationException e = assertThrows(ValueInstantiationException.class,
+        () -> mapper.readValue(negative, PipelineConfig.class));
+    assertTrue(e.getMessage().contains("retrieval.proximity must be a finite number in [0.0, 5.0], got -0.5"),
+        e.getMessage());
+    String text = BEFORE_PROXIMITY.replace("\"denseWeight\": 20}",
+        "\"denseWeight\": 20, \"proximity\": \"high\"}");
+    MismatchedInputException m = assertThrows(MismatchedInputException.class,
+        () -> mapper.readValue(text, PipelineConfig.class));
+    assertTrue(m.getPathReference().contains("proximity"), m.getPathReference());
   }
 }

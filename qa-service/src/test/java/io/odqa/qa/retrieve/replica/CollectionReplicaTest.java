@@ -1,5 +1,6 @@
 package io.odqa.qa.retrieve.replica;
 
+import static io.odqa.service.testing.IndexDocs.docIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -28,7 +28,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.replicator.IndexRevision;
 import org.apache.lucene.replicator.LocalReplicator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -209,26 +208,6 @@ class CollectionReplicaTest {
     primary.upsert(docId, docId.toUpperCase(),
         List.of(new Passage(docId + "#0", docId, 0, 0, text.length(), text)));
   }
-
-  private static Set<String> docIds(SearcherManager manager) throws IOException {
-    manager.maybeRefreshBlocking();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return docIds(searcher);
-    } finally {
-      manager.release(searcher);
-    }
-  }
-
-  private static Set<String> docIds(IndexSearcher searcher) throws IOException {
-    Set<String> ids = new TreeSet<>();
-    StoredFields stored = searcher.storedFields();
-    for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), 100).scoreDocs) {
-      ids.add(stored.document(hit.doc).get(PassageFields.DOC_ID));
-    }
-    return ids;
-  }
-
   private static String text(SearcherManager manager, String docId) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
